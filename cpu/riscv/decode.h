@@ -18,8 +18,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* RISCV_OPS(X): X(NAME, "mnemonic") for every operation the decoder knows. */
-#include "cpu/riscv/decode-ops.h"
+/*
+ * RISCV_OPS(X): X(NAME, "mnemonic") for every operation the decoder knows.
+ * Included relative to this header so that it resolves whatever -I a user
+ * of decode.h compiles with.
+ */
+#include "decode-ops.h"
 
 typedef enum RiscvOp {
 #define RISCV_OP_ENUM(name, str) RV_OP_##name,

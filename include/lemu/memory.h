@@ -147,6 +147,9 @@ typedef struct MemoryRegionIoeventfd {
     bool match_data;
     uint64_t data;
     EventNotifier *e;
+    /* In an address space's list (addr is then an address there): */
+    MemoryRegion *mr;         /* the region that holds it */
+    hwaddr offset_in_region;  /* its addr in that region */
 } MemoryRegionIoeventfd;
 
 struct MemoryRegion {
@@ -154,6 +157,7 @@ struct MemoryRegion {
 
     /* All fields are read-only outside memory/: use the functions below. */
     char *name;
+    Object *owner;               /* as given to memory_region_init*, may be NULL */
     Int128 size;
     hwaddr addr;                 /* offset in the container */
     int priority;
@@ -165,7 +169,7 @@ struct MemoryRegion {
     bool subpage;                /* internal: a dispatch subpage */
     uint8_t dirty_log_mask;      /* 1 << DIRTY_MEMORY_* clients logging */
 
-    const MemoryRegionOps *ops;
+    const MemoryRegionOps *ops;  /* never NULL: &memory_unassigned_ops by default */
     void *opaque;
 
     MemoryRegion *container;
@@ -183,11 +187,15 @@ struct MemoryRegion {
 
 /*
  * Initialise a container of `size` bytes (UINT64_MAX means 2^64).  With a
- * name, the region becomes child "<name>[*]" of `owner` (or of
+ * name, the region becomes child "<escaped name>[*]" of `owner` (or of
  * /machine/unattached when owner is NULL), which then holds its only
- * reference: the region dies when the owner unparents it or dies.  Every
- * region has the read-only properties container, addr, priority, size and
- * may-overlap.
+ * reference: the region dies when the owner unparents it or dies.  Without
+ * a name the caller holds that reference and drops it with
+ * object_unref(&mr->parent_obj) (which frees what init allocated: do that
+ * rather than just freeing the memory).  Every region has the read-only
+ * properties container (link), addr (uint64), priority (int32), size
+ * (uint64, UINT64_MAX for 2^64) and may-overlap (bool).  A region must be
+ * unmapped (no container) when it dies.
  */
 void memory_region_init(MemoryRegion *mr, Object *owner, const char *name, uint64_t size);
 /* An I/O region whose accesses go to ops (NULL: every access fails). */
@@ -212,8 +220,11 @@ void memory_region_init_alias(MemoryRegion *mr, Object *owner, const char *name,
                               MemoryRegion *orig, hwaddr offset, uint64_t size);
 
 /*
- * The region's owner keeps it alive: ref/unref act on the owner when there
- * is one (as QEMU does), on the region itself otherwise.
+ * Users of a region (a container, an alias, an address space, a FlatView,
+ * a dispatch section) keep it alive: ref/unref act on the owner when there
+ * is one (as QEMU does, since device callbacks use the owner's state) and
+ * on the region itself, so that a region unparented while still in use
+ * dies only when its last user lets go.
  */
 void memory_region_ref(MemoryRegion *mr);
 void memory_region_unref(MemoryRegion *mr);
@@ -252,8 +263,12 @@ void memory_region_set_alias_offset(MemoryRegion *mr, hwaddr offset);
 void memory_region_set_readonly(MemoryRegion *mr, bool readonly);
 void memory_region_set_size(MemoryRegion *mr, uint64_t size);
 
-/* Host pointer to the RAM behind a RAM/ROM region (not aliases). */
+/*
+ * Host pointer to the RAM behind a RAM/ROM region, following aliases (with
+ * their offsets); NULL for a region without RAM.
+ */
 void *memory_region_get_ram_ptr(MemoryRegion *mr);
+/* Start of the region's RAMBlock in the ram_addr space, or RAM_ADDR_INVALID. */
 ram_addr_t memory_region_get_ram_addr(const MemoryRegion *mr);
 
 /*
@@ -284,14 +299,23 @@ void memory_region_set_log(MemoryRegion *mr, bool log, unsigned client);
 uint8_t memory_region_get_dirty_log_mask(const MemoryRegion *mr);
 /* Is any page of [addr, addr + size) of the region dirty for client? */
 bool memory_region_get_dirty(MemoryRegion *mr, hwaddr addr, hwaddr size, unsigned client);
-/* Mark [addr, addr + size) dirty for every client (except CODE: see below). */
+/*
+ * [addr, addr + size) of a RAM region was written behind the access
+ * functions' back (through its host pointer): every client's bits are set,
+ * CODE through the code-write hook where a CODE bit is clean (see below).
+ * Ranges are clipped to the region's RAM; regions without RAM are ignored.
+ */
 void memory_region_set_dirty(MemoryRegion *mr, hwaddr addr, hwaddr size);
 /* Clear client's bits on [addr, addr + size); true if any was set. */
 bool memory_region_test_and_clear_dirty(MemoryRegion *mr, hwaddr addr, hwaddr size,
                                         unsigned client);
 void memory_region_reset_dirty(MemoryRegion *mr, hwaddr addr, hwaddr size, unsigned client);
 
-/* Per ram_addr range; a page is dirty for a client when its bit is set. */
+/*
+ * Per ram_addr range; a page is dirty for a client when its bit is set.
+ * Pages outside the ram_addr space are neither dirty nor clean: they are
+ * ignored (so ram_dirty_all of such a range is true, ram_dirty_get false).
+ */
 bool ram_dirty_get(ram_addr_t start, ram_addr_t length, unsigned client);
 bool ram_dirty_get_page(ram_addr_t addr, unsigned client);
 /* Is every page of the range dirty for client? */
@@ -310,7 +334,11 @@ unsigned ram_dirty_range_includes_clean(ram_addr_t start, ram_addr_t length, uns
  */
 typedef void MemoryCodeWriteHook(ram_addr_t start, ram_addr_t length);
 void memory_set_code_write_hook(MemoryCodeWriteHook *hook);
-/* Mark a RAM range written: code hook + dirty bits for the region's log mask. */
+/*
+ * Mark [offset, offset + length) of a RAM region written: if CODE is in the
+ * region's log mask and some page's CODE bit is clean, the code-write hook
+ * (with the whole range); then the bits of the other clients in the mask.
+ */
 void memory_notify_ram_write(MemoryRegion *mr, hwaddr offset, hwaddr length);
 
 /* ------------------------------------------------------------------ */
@@ -395,6 +423,12 @@ void flatview_unref(FlatView *view);
 /*
  * Render a region tree into a new FlatView (ref 1), without any address
  * space: the pure function behind topology updates, exposed for tests.
+ * Address 0 of the view is offset 0 of root (root's own addr is ignored);
+ * root may be NULL (an empty view).  Each range holds a reference on its
+ * region, the view one on root.  An address space renders the region its
+ * root reduces to (through aliases of a whole target at offset 0 and
+ * containers whose one enabled child covers them from 0), so that spaces
+ * over the same memory share one FlatView; view->root is that region.
  */
 FlatView *flatview_render(MemoryRegion *root);
 
@@ -428,11 +462,19 @@ struct MemoryListener {
 
 /*
  * Register a listener, for one address space (filter) or all (NULL).  The
- * current topology is replayed to it at once (begin, region_add and
- * log_start for every range, eventfd_add for every ioeventfd, commit).
+ * current topology is replayed to it at once, for each address space it
+ * listens to: begin, region_add (and log_start when the range logs) for
+ * every range, eventfd_add for every ioeventfd, commit.  The listener must
+ * start zeroed but for its callbacks, priority and name; begin and commit
+ * come with every committed change of any address space, the other
+ * callbacks only for the spaces it listens to.
  */
 void memory_listener_register(MemoryListener *listener, AddressSpace *filter);
-/* Unregister; the listener sees region_del for every range first. */
+/*
+ * Unregister (a no-op if not registered); the listener first sees, for each
+ * space it listens to: begin, eventfd_del for every ioeventfd, log_stop
+ * (when logging) and region_del for every range, commit.
+ */
 void memory_listener_unregister(MemoryListener *listener);
 
 /* ------------------------------------------------------------------ */
@@ -489,7 +531,19 @@ struct AddressSpace {
     TAILQ_ENTRY(AddressSpace) address_spaces_link;
 };
 
+/*
+ * Make `as` (caller memory, overwritten) an address space over root (which
+ * it keeps a reference on) named `name` ("anonymous" when NULL): its
+ * dispatch is set up and its first view rendered and published at once (at
+ * the outermost commit when inside a transaction).
+ */
 void address_space_init(AddressSpace *as, MemoryRegion *root, const char *name);
+/*
+ * Take the space down: its listeners see region_del for all its ranges and
+ * eventfd_del for its ioeventfds (between a begin and a commit) at once,
+ * even inside a transaction; then the dispatch, view and root reference are
+ * dropped.  Readers holding a FlatView or dispatch reference keep theirs.
+ */
 void address_space_destroy(AddressSpace *as);
 /* The current flat view, with a reference the caller must drop. */
 FlatView *address_space_get_flatview(AddressSpace *as);
@@ -602,10 +656,19 @@ void memory_region_del_eventfd(MemoryRegion *mr, hwaddr addr, unsigned size, boo
 /* Printing                                                             */
 
 /*
- * QEMU's `info mtree` (flat = false: the region tree of every address space,
- * then regions reachable only through aliases) and `info mtree -f` (flat =
- * true: each address space's FlatView).
+ * QEMU's `info mtree` (flat = false) and `info mtree -f` (flat = true), in
+ * QEMU 7.2's layout.  Tree mode: for each group of address spaces sharing a
+ * root (groups in the order they first appear), "address-space: NAME" for
+ * each (sorted by name), then the root's tree, two spaces of indent a level,
+ * children sorted by address then priority; then "memory-region: NAME" and
+ * the tree of every region some printed alias points to (in the order first
+ * met).  Disabled regions are not printed, though their subregions are, as
+ * in QEMU.  Flat mode: "FlatView #n" for each distinct FlatView, the address
+ * spaces that use it, its root, and its ranges (" @offset" when a range does
+ * not start at its region's start; readonly ranges show as "rom").
  */
 void mtree_print(FILE *out, bool flat);
+/* As mtree_print; show_disabled prints disabled regions too, marked " [disabled]" (QEMU's -D). */
+void mtree_print_full(FILE *out, bool flat, bool show_disabled);
 
 #endif

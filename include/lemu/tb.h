@@ -66,6 +66,58 @@ struct TranslationBlock {
 };
 
 /*
+ * What the TB cache needs from the rest of the system (softmmu): protection
+ * of RAM pages that hold translated code, and forgetting an invalidated TB
+ * in every per-CPU jump cache.
+ */
+typedef struct TBCacheHooks {
+    void (*page_protect)(tb_page_addr_t page, const unsigned long *code_bitmap);
+    void (*page_unprotect)(tb_page_addr_t page);
+    void (*tb_forget)(TranslationBlock *tb);
+} TBCacheHooks;
+
+void tb_cache_init(const TCGLBackend *backend, const TBCacheHooks *hooks);
+const TCGLBackend *tb_cache_backend(void);
+
+/* A zeroed TB (not yet in the cache). */
+TranslationBlock *tb_alloc(void);
+/* Free a TB that was never linked (translation failed). */
+void tb_free_unlinked(TranslationBlock *tb);
+/* Find a valid TB by its key. */
+TranslationBlock *tb_htable_lookup(tb_page_addr_t phys_pc, uint64_t pc, uint64_t cs_base,
+                                   uint32_t flags, uint32_t cflags);
+/*
+ * Enter a translated TB (page_addr[], phys_pc, size set) in the hash table
+ * and on its pages; the first TB on a page protects the page.
+ */
+void tb_link(TranslationBlock *tb);
+/* Chain slot n of `from` to `to` (no-op if either is invalid or already linked). */
+void tb_add_jump(TranslationBlock *from, unsigned n, TranslationBlock *to);
+/* Remove tb from the cache; it is freed at the next tb_reclaim(). */
+void tb_phys_invalidate(TranslationBlock *tb);
+/*
+ * Invalidate every TB with a byte in [start, end) (ram_addr space).
+ * Returns true if the TB executing now (tcgl_exec_tb) was among them.
+ */
+bool tb_invalidate_phys_range(tb_page_addr_t start, tb_page_addr_t end);
+/* The bitmap of translated bytes of a RAM page (NULL: no code there). */
+const unsigned long *tb_page_code_bitmap(tb_page_addr_t page);
+/* Does some TB cover a byte of [start, end)? (the per-page bitmap) */
+bool tb_range_has_code(tb_page_addr_t start, tb_page_addr_t end);
+/* Drop every TB (translation cache full, or a global change). */
+void tb_flush(void);
+/* Free the TBs invalidated so far: only where none can be executing. */
+void tb_reclaim(void);
+/* Statistics for tests and -d: TBs alive, TBs invalidated so far, flushes. */
+typedef struct TBCacheStats {
+    unsigned long live;
+    unsigned long invalidated;
+    unsigned long flushes;
+    unsigned long translated;
+} TBCacheStats;
+TBCacheStats tb_cache_stats(void);
+
+/*
  * Which guest instruction of tb was executing at ra (a value of
  * tcgl_exec_ra while tb ran): its index, or -1 if ra is not in tb.
  */

@@ -1,0 +1,243 @@
+/*
+ * cpu/riscv/cpu.c: the RISC-V hart as an object: creation from a
+ * RISCVCPUConfig, reset, the interrupt input lines (mip bits), the ISA
+ * string, the CPUOps the execution loop calls, and the -d cpu / -d in_asm
+ * output.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpu/riscv/cpu.h"
+#include "lemu/log.h"
+
+static void riscv_cpu_set_irq(void *opaque, int irq, int level)
+{
+    RISCVCPU *cpu = opaque;
+    uint64_t bit = 1ull << irq;
+    if (level) {
+        __atomic_fetch_or(&cpu->env.mip, bit, __ATOMIC_RELAXED);
+    } else {
+        __atomic_fetch_and(&cpu->env.mip, ~bit, __ATOMIC_RELAXED);
+    }
+    /* Re-evaluate interrupts at the next block boundary (also wakes wfi). */
+    cpu_exit(&cpu->parent);
+}
+
+IRQ riscv_cpu_irq(CPUState *cs, unsigned irq)
+{
+    RISCVCPU *cpu = (RISCVCPU *)cs;
+    return irq < 16 ? cpu->irqs[irq] : NULL;
+}
+
+const char *riscv_cpu_isa_string(CPUState *cs)
+{
+    return ((RISCVCPU *)cs)->isa_string;
+}
+
+unsigned riscv_cpu_hartid(CPUState *cs)
+{
+    return (unsigned)riscv_env(cs)->mhartid;
+}
+
+uint32_t riscv_tb_flags(CPURISCVState *env)
+{
+    return (uint32_t)env->priv & TB_FLAGS_PRIV_MASK;
+}
+
+static void riscv_get_tb_cpu_state(CPUState *cs, uint64_t *pc, uint64_t *cs_base,
+                                   uint32_t *flags)
+{
+    CPURISCVState *env = riscv_env(cs);
+    *pc = env->pc;
+    *cs_base = 0;
+    *flags = riscv_tb_flags(env);
+}
+
+static void riscv_restore_state(CPUState *cs, const TranslationBlock *tb, const uint64_t *data)
+{
+    (void)tb;
+    CPURISCVState *env = riscv_env(cs);
+    env->pc = data[0];
+    /* data[1]: instructions of the block before this one, not yet counted. */
+    cs->insn_count += data[1];
+}
+
+static void riscv_set_pc(CPUState *cs, uint64_t pc)
+{
+    riscv_env(cs)->pc = pc;
+}
+
+static uint64_t riscv_get_pc(CPUState *cs)
+{
+    return riscv_env(cs)->pc;
+}
+
+void riscv_cpu_dump_state(CPUState *cs, FILE *f)
+{
+    CPURISCVState *env = riscv_env(cs);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "pc", env->pc);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mhartid", env->mhartid);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mstatus", env->mstatus);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mip", env->mip);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mie", env->mie);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mideleg", env->mideleg);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "medeleg", env->medeleg);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mtvec", env->mtvec);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mepc", env->mepc);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mcause", env->mcause);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "mtval", env->mtval);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "minstret", cs->insn_count);
+    fprintf(f, " %-8s %u\n", "priv", (unsigned)env->priv);
+    for (int i = 0; i < 32; i++) {
+        fprintf(f, " x%-2d/%-4s %016" PRIx64 "%s", i, riscv_reg_name(i), env->gpr[i],
+                (i % 4 == 3) ? "\n" : "");
+    }
+}
+
+static unsigned riscv_disas_insn(CPUState *cs, uint64_t pc, const uint8_t *code, size_t avail,
+                                 char *buf, size_t size)
+{
+    CPURISCVState *env = riscv_env(cs);
+    if (avail < 2) {
+        snprintf(buf, size, "(unreadable)");
+        return 0;
+    }
+    uint16_t lo;
+    memcpy(&lo, code, 2);
+    uint32_t raw = lo;
+    unsigned len = riscv_insn_length(lo);
+    if (len == 4) {
+        if (avail < 4) {
+            snprintf(buf, size, "(straddles a page)");
+            return 2;
+        }
+        uint16_t hi;
+        memcpy(&hi, code + 2, 2);
+        raw |= (uint32_t)hi << 16;
+    }
+    RiscvInsn insn;
+    riscv_decode(raw, env->xlen, env->ext, &insn);
+    insn.raw = raw;
+    insn.len = len;
+    char text[96];
+    riscv_disas(&insn, pc, text, sizeof(text));
+    if (len == 4) {
+        snprintf(buf, size, "%08" PRIx32 "          %s", raw, text);
+    } else {
+        snprintf(buf, size, "%04" PRIx32 "              %s", raw, text);
+    }
+    return len;
+}
+
+static const CPUOps riscv_cpu_ops = {
+    .name = "riscv",
+    .tlb_fill = riscv_tlb_fill,
+    .do_transaction_failed = riscv_do_transaction_failed,
+    .do_unaligned_access = riscv_do_unaligned_access,
+    .get_tb_cpu_state = riscv_get_tb_cpu_state,
+    .translate = riscv_translate,
+    .restore_state = riscv_restore_state,
+    .set_pc = riscv_set_pc,
+    .get_pc = riscv_get_pc,
+    .exec_interrupt = riscv_exec_interrupt,
+    .do_interrupt = riscv_do_interrupt,
+    .has_work = riscv_has_work,
+    .dump_state = riscv_cpu_dump_state,
+    .disas_insn = riscv_disas_insn,
+};
+
+/* Parse "rv64imac_zicsr_zifencei" into misa letters and decoder extensions. */
+static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint32_t *ext,
+                            Error **errp)
+{
+    char prefix[8];
+    snprintf(prefix, sizeof(prefix), "rv%u", xlen);
+    if (strncmp(isa, prefix, strlen(prefix))) {
+        error_setg(errp, "ISA string '%s' does not start with %s", isa, prefix);
+        return false;
+    }
+    const char *p = isa + strlen(prefix);
+    uint64_t m = 0;
+    uint32_t e = RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
+    for (; *p && *p != '_'; p++) {
+        switch (*p) {
+        case 'i': m |= RVI; e |= RV_EXT_I; break;
+        case 'm': m |= RVM; e |= RV_EXT_M; break;
+        case 'a': m |= RVA; e |= RV_EXT_A; break;
+        case 'c': m |= RVC; e |= RV_EXT_C; break;
+        default:
+            error_setg(errp, "ISA string '%s': extension '%c' is not supported", isa, *p);
+            return false;
+        }
+    }
+    *misa = m | RVU | ((uint64_t)(xlen == 64 ? 2 : 1) << (xlen - 2));
+    *ext = e;
+    return true;
+}
+
+static void riscv_cpu_reset(RISCVCPU *cpu)
+{
+    CPURISCVState *env = &cpu->env;
+    memset(env->gpr, 0, sizeof(env->gpr));
+    env->pc = env->resetvec;
+    env->priv = PRV_M;
+    env->mstatus = 0;
+    env->mcause = 0;
+    env->load_res = UINT64_MAX;
+    /* UXL = 64 where U-mode exists (read-only). */
+    if (env->xlen == 64 && (env->misa & RVU)) {
+        env->mstatus |= 2ull << 32;
+    }
+}
+
+CPUState *riscv_cpu_create(const RISCVCPUConfig *cfg, Error **errp)
+{
+    if (cfg->xlen != 64) {
+        error_setg(errp, "only RV64 harts are implemented");
+        return NULL;
+    }
+    RISCVCPU *cpu = aligned_alloc(16, (sizeof(RISCVCPU) + 15) & ~(size_t)15);
+    if (!cpu) {
+        error_setg(errp, "out of memory creating hart %u", cfg->hartid);
+        return NULL;
+    }
+    memset(cpu, 0, sizeof(*cpu));
+    CPURISCVState *env = &cpu->env;
+    env->xlen = cfg->xlen;
+    env->mhartid = cfg->hartid;
+    env->resetvec = cfg->resetvec;
+    const char *isa = cfg->isa ? cfg->isa : "rv64imac";
+    if (!riscv_parse_isa(isa, cfg->xlen, &env->misa, &env->ext, errp)) {
+        free(cpu);
+        return NULL;
+    }
+    snprintf(cpu->isa_string, sizeof(cpu->isa_string), "%s_zicsr_zifencei", isa);
+
+    CPUState *cs = &cpu->parent;
+    cs->ops = &riscv_cpu_ops;
+    cs->env_ptr = env;
+    cs->as = cfg->as;
+    for (int i = 0; i < 16; i++) {
+        cpu->irqs[i] = irq_allocate_one(riscv_cpu_set_irq, cpu, i);
+    }
+    riscv_translate_init();
+    riscv_cpu_reset(cpu);
+    Error *err = NULL;
+    cpu_exec_realize(cs, &err);
+    if (err) {
+        error_propagate(errp, err);
+        free(cpu);
+        return NULL;
+    }
+    return cs;
+}
+
+void riscv_cpu_set_rdtime(CPUState *cs, uint64_t (*fn)(void *opaque), void *opaque)
+{
+    CPURISCVState *env = riscv_env(cs);
+    env->rdtime = fn;
+    env->rdtime_opaque = opaque;
+}

@@ -1,0 +1,178 @@
+/*
+ * hw/virt.c: the `virt` board with the memory map of qemu-system-riscv64's
+ * virt machine: reset ROM at 0x1000, test finisher at 0x100000, RTC at
+ * 0x101000, CLINT at 0x2000000, PLIC at 0xc000000, ns16550a UART at
+ * 0x10000000, eight virtio-mmio slots from 0x10001000, RAM at 0x80000000.
+ *
+ * For now only the RAM, the ROM and the CLINT are real; the other devices
+ * are stub I/O regions (reads return 0, writes are dropped, both logged as
+ * guest errors) that hold their place in the map until their models come.
+ *
+ * Firmware (-bios FILE) is an ELF loaded at its own addresses or a raw image
+ * at the start of RAM; -kernel is an ELF, or a raw image placed where
+ * OpenSBI's fw_jump expects the next stage (0x80200000) when there is
+ * firmware, at the start of RAM otherwise.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lemu/boot-rom.h"
+#include "lemu/clint.h"
+#include "lemu/loader.h"
+#include "lemu/log.h"
+#include "lemu/machine.h"
+
+#define VIRT_MROM_BASE 0x1000
+#define VIRT_MROM_SIZE 0xf000
+#define VIRT_CLINT_BASE 0x2000000
+#define VIRT_DRAM_BASE 0x80000000
+/* Where OpenSBI's fw_jump jumps for RV64: 2 MiB into RAM. */
+#define VIRT_KERNEL_BASE (VIRT_DRAM_BASE + 0x200000)
+#define VIRT_VIRTIO_COUNT 8
+
+typedef struct VirtStub {
+    const char *name;
+    hwaddr base;
+    uint64_t size;
+} VirtStub;
+
+static const VirtStub virt_stubs[] = {
+    { "riscv.sifive.test", 0x100000, 0x1000 },
+    { "goldfish_rtc", 0x101000, 0x1000 },
+    { "riscv.sifive.plic", 0xc000000, 0x600000 },
+    { "serial", 0x10000000, 0x100 },
+};
+
+typedef struct VirtStubDevice {
+    MemoryRegion mr;
+    const char *name;
+} VirtStubDevice;
+
+static uint64_t virt_stub_read(void *opaque, hwaddr addr, unsigned size)
+{
+    VirtStubDevice *d = opaque;
+    lemu_log_mask(LOG_GUEST_ERROR, "%s: read of %u bytes at offset 0x%llx: "
+                  "device not implemented yet, reads 0\n", d->name, size,
+                  (unsigned long long)addr);
+    return 0;
+}
+
+static void virt_stub_write(void *opaque, hwaddr addr, uint64_t value, unsigned size)
+{
+    VirtStubDevice *d = opaque;
+    lemu_log_mask(LOG_GUEST_ERROR, "%s: write of %u bytes (0x%llx) at offset 0x%llx: "
+                  "device not implemented yet, ignored\n", d->name, size,
+                  (unsigned long long)value, (unsigned long long)addr);
+}
+
+static const MemoryRegionOps virt_stub_ops = {
+    .read = virt_stub_read,
+    .write = virt_stub_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
+};
+
+static bool virt_add_stub(MachineState *ms, const char *name, hwaddr base, uint64_t size,
+                          Error **errp)
+{
+    VirtStubDevice *d = calloc(1, sizeof(*d));
+    if (!d) {
+        error_setg(errp, "out of memory creating device %s", name);
+        return false;
+    }
+    d->name = name;
+    memory_region_init_io(&d->mr, NULL, &virt_stub_ops, d, name, size);
+    memory_region_add_subregion(ms->system_memory, base, &d->mr);
+    return true;
+}
+
+/* Load an ELF at its addresses, or a raw image at raw_addr; sets *entry. */
+static bool virt_load(MachineState *ms, const char *filename, hwaddr raw_addr,
+                      uint64_t *entry, Error **errp)
+{
+    if (loader_is_elf(filename)) {
+        LoaderElf *elf = loader_load_elf(filename, &ms->address_space_memory, 64, errp);
+        if (!elf) {
+            return false;
+        }
+        *entry = loader_elf_entry(elf);
+        if (!ms->kernel_elf) {
+            ms->kernel_elf = elf;
+        } else {
+            loader_elf_free(elf);
+        }
+        return true;
+    }
+    uint64_t room = ms->ram_base + ms->ram_size - raw_addr;
+    if (raw_addr < ms->ram_base || raw_addr >= ms->ram_base + ms->ram_size) {
+        error_setg(errp, "'%s': no RAM at 0x%llx for a raw image", filename,
+                   (unsigned long long)raw_addr);
+        return false;
+    }
+    if (loader_load_raw(filename, &ms->address_space_memory, raw_addr, room, errp) < 0) {
+        return false;
+    }
+    *entry = raw_addr;
+    return true;
+}
+
+static bool virt_init(MachineState *ms, Error **errp)
+{
+    if (!riscv_board_init_ram(ms, "riscv_virt_board.ram", VIRT_DRAM_BASE, errp) ||
+        !riscv_board_init_harts(ms, 64, true, errp)) {
+        return false;
+    }
+    riscv_board_init_clint(ms, VIRT_CLINT_BASE);
+    for (size_t i = 0; i < sizeof(virt_stubs) / sizeof(virt_stubs[0]); i++) {
+        if (!virt_add_stub(ms, virt_stubs[i].name, virt_stubs[i].base, virt_stubs[i].size,
+                           errp)) {
+            return false;
+        }
+    }
+    for (unsigned i = 0; i < VIRT_VIRTIO_COUNT; i++) {
+        if (!virt_add_stub(ms, "virtio-mmio", 0x10001000 + 0x1000 * (hwaddr)i, 0x1000, errp)) {
+            return false;
+        }
+    }
+
+    const char *bios = ms->bios_filename;
+    bool has_bios = bios && strcmp(bios, "none") != 0 && strcmp(bios, "default") != 0;
+    ms->entry = VIRT_DRAM_BASE;
+    if (has_bios && !virt_load(ms, bios, VIRT_DRAM_BASE, &ms->entry, errp)) {
+        return false;
+    }
+    if (ms->kernel_filename) {
+        uint64_t kernel_entry;
+        if (!virt_load(ms, ms->kernel_filename, has_bios ? VIRT_KERNEL_BASE : VIRT_DRAM_BASE,
+                       &kernel_entry, errp)) {
+            return false;
+        }
+        if (!has_bios) {
+            ms->entry = kernel_entry;
+        }
+    }
+
+    uint32_t intc[MACHINE_MAX_CPUS];
+    void *fdt = riscv_fdt_create(ms, "riscv-virtio,qemu", "riscv-virtio", "riscv,sv48", intc,
+                                 errp);
+    if (!fdt || !riscv_fdt_add_clint(fdt, VIRT_CLINT_BASE, CLINT_SIZE, ms->ncpus, intc, errp)) {
+        free(fdt);
+        return false;
+    }
+    return riscv_fdt_finish(ms, fdt, errp) &&
+           riscv_boot_rom_create(ms, "riscv_virt_board.mrom", VIRT_MROM_BASE, VIRT_MROM_SIZE,
+                                 64, errp);
+}
+
+const MachineClass machine_virt_class = {
+    .name = "virt",
+    .desc = "RISC-V VirtIO board (QEMU's memory map; PLIC, UART, test device are stubs)",
+    .default_ram_size = 128 * 1024 * 1024,
+    .min_ram_size = 1024 * 1024,
+    .max_ram_size = (uint64_t)1 << 40,
+    .max_cpus = 1,
+    .init = virt_init,
+};

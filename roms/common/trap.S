@@ -1,0 +1,162 @@
+/*
+ * roms/common/trap.S: the test trap handler described in trap.h.  It saves
+ * all 31 registers in a static frame that mscratch points at (so it works
+ * whatever the trapped code did to sp), records the trap, picks the return
+ * address and restores everything.
+ */
+#include "trap.h"
+
+    .bss
+    .align  4
+trap_stack:
+    .space  1024            /* for the exit path only */
+trap_frame:
+    .space  32 * 8
+
+    .globl  trap_last
+    .align  3
+trap_last:
+    .space  6 * 8
+
+    .text
+    .globl  trap_install
+trap_install:
+    la      t0, trap_frame
+    csrw    mscratch, t0
+    la      t0, trap_entry
+    csrw    mtvec, t0
+    la      t0, trap_last
+    sd      zero, TRAP_COUNT(t0)
+    sd      zero, TRAP_MCAUSE(t0)
+    sd      zero, TRAP_MEPC(t0)
+    sd      zero, TRAP_MTVAL(t0)
+    sd      zero, TRAP_MSTATUS(t0)
+    sd      zero, TRAP_RESUME(t0)
+    ret
+
+    .align  2
+    .globl  trap_entry
+trap_entry:
+    csrrw   sp, mscratch, sp
+    sd      x1, 1*8(sp)
+    sd      x3, 3*8(sp)
+    sd      x4, 4*8(sp)
+    sd      x5, 5*8(sp)
+    sd      x6, 6*8(sp)
+    sd      x7, 7*8(sp)
+    sd      x8, 8*8(sp)
+    sd      x9, 9*8(sp)
+    sd      x10, 10*8(sp)
+    sd      x11, 11*8(sp)
+    sd      x12, 12*8(sp)
+    sd      x13, 13*8(sp)
+    sd      x14, 14*8(sp)
+    sd      x15, 15*8(sp)
+    sd      x16, 16*8(sp)
+    sd      x17, 17*8(sp)
+    sd      x18, 18*8(sp)
+    sd      x19, 19*8(sp)
+    sd      x20, 20*8(sp)
+    sd      x21, 21*8(sp)
+    sd      x22, 22*8(sp)
+    sd      x23, 23*8(sp)
+    sd      x24, 24*8(sp)
+    sd      x25, 25*8(sp)
+    sd      x26, 26*8(sp)
+    sd      x27, 27*8(sp)
+    sd      x28, 28*8(sp)
+    sd      x29, 29*8(sp)
+    sd      x30, 30*8(sp)
+    sd      x31, 31*8(sp)
+
+    la      t0, trap_last
+    ld      t1, TRAP_COUNT(t0)
+    addi    t1, t1, 1
+    sd      t1, TRAP_COUNT(t0)
+    csrr    t1, mcause
+    sd      t1, TRAP_MCAUSE(t0)
+    csrr    t2, mepc
+    sd      t2, TRAP_MEPC(t0)
+    csrr    t3, mtval
+    sd      t3, TRAP_MTVAL(t0)
+    csrr    t3, mstatus
+    sd      t3, TRAP_MSTATUS(t0)
+
+    bltz    t1, .Linterrupt
+    ld      t3, TRAP_RESUME(t0)
+    beqz    t3, .Lskip
+    sd      zero, TRAP_RESUME(t0)
+    csrw    mepc, t3
+    li      t3, MSTATUS_MPP
+    csrs    mstatus, t3
+    j       .Lreturn
+
+.Lskip:
+    /* A fetch fault has no instruction to step over. */
+    li      t3, MCAUSE_INSN_MISALIGNED
+    beq     t1, t3, .Lunskippable
+    li      t3, MCAUSE_INSN_ACCESS
+    beq     t1, t3, .Lunskippable
+    li      t3, MCAUSE_INSN_PAGE_FAULT
+    beq     t1, t3, .Lunskippable
+    lhu     t3, 0(t2)
+    andi    t3, t3, 3
+    li      t4, 3
+    addi    t2, t2, 2
+    bne     t3, t4, 1f
+    addi    t2, t2, 2
+1:  csrw    mepc, t2
+    j       .Lreturn
+
+.Linterrupt:
+    slli    t1, t1, 1
+    srli    t1, t1, 1
+    li      t3, 1
+    sll     t3, t3, t1
+    csrc    mie, t3
+
+.Lreturn:
+    ld      x1, 1*8(sp)
+    ld      x3, 3*8(sp)
+    ld      x4, 4*8(sp)
+    ld      x5, 5*8(sp)
+    ld      x6, 6*8(sp)
+    ld      x7, 7*8(sp)
+    ld      x8, 8*8(sp)
+    ld      x9, 9*8(sp)
+    ld      x10, 10*8(sp)
+    ld      x11, 11*8(sp)
+    ld      x12, 12*8(sp)
+    ld      x13, 13*8(sp)
+    ld      x14, 14*8(sp)
+    ld      x15, 15*8(sp)
+    ld      x16, 16*8(sp)
+    ld      x17, 17*8(sp)
+    ld      x18, 18*8(sp)
+    ld      x19, 19*8(sp)
+    ld      x20, 20*8(sp)
+    ld      x21, 21*8(sp)
+    ld      x22, 22*8(sp)
+    ld      x23, 23*8(sp)
+    ld      x24, 24*8(sp)
+    ld      x25, 25*8(sp)
+    ld      x26, 26*8(sp)
+    ld      x27, 27*8(sp)
+    ld      x28, 28*8(sp)
+    ld      x29, 29*8(sp)
+    ld      x30, 30*8(sp)
+    ld      x31, 31*8(sp)
+    csrrw   sp, mscratch, sp
+    mret
+
+.Lunskippable:
+    la      sp, trap_frame  /* the top of trap_stack */
+    .option push
+    .option norelax
+    la      gp, __global_pointer$
+    .option pop
+    csrr    a0, mcause
+    csrr    a1, mepc
+    csrr    a2, mtval
+    call    trap_report_unskippable
+1:  j       1b
