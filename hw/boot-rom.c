@@ -169,6 +169,7 @@ static void fdt_add_cpu(FdtBuilder *b, int cpus, MachineState *ms, unsigned i,
         fdt_str(b, cpu, "mmu-type", mmu_type);
     }
     int intc = fdt_node(b, cpu, "interrupt-controller");
+    fdt_cell(b, intc, "#address-cells", 0);
     fdt_cell(b, intc, "#interrupt-cells", 1);
     fdt_empty(b, intc, "interrupt-controller");
     fdt_str(b, intc, "compatible", "riscv,cpu-intc");

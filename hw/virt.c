@@ -40,7 +40,7 @@ typedef struct VirtStub {
 
 static const VirtStub virt_stubs[] = {
     { "riscv.sifive.test", 0x100000, 0x1000 },
-    { "goldfish_rtc", 0x101000, 0x1000 },
+    { "goldfish_rtc", 0x101000, 0x24 },
     { "riscv.sifive.plic", 0xc000000, 0x600000 },
     { "serial", 0x10000000, 0x100 },
 };
@@ -133,7 +133,7 @@ static bool virt_init(MachineState *ms, Error **errp)
         }
     }
     for (unsigned i = 0; i < VIRT_VIRTIO_COUNT; i++) {
-        if (!virt_add_stub(ms, "virtio-mmio", 0x10001000 + 0x1000 * (hwaddr)i, 0x1000, errp)) {
+        if (!virt_add_stub(ms, "virtio-mmio", 0x10001000 + 0x1000 * (hwaddr)i, 0x200, errp)) {
             return false;
         }
     }

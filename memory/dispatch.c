@@ -10,7 +10,9 @@
  * The phys_map: a tree of nodes of P_L2_SIZE entries, each level indexing
  * P_L2_BITS bits of the page number, level 0 at the bottom (one entry, one
  * page).  An entry with skip == 0 is a leaf naming the section that holds
- * every page of its subtree; an entry with skip == k > 0 points to a node k
+ * every page of its subtree, or (PHYS_MAP_SUBPAGE) the subpage of one page,
+ * so that the walk never has to look at a MemoryRegion to know which it
+ * found; an entry with skip == k > 0 points to a node k
  * levels down (or to nothing: PHYS_MAP_NODE_NIL).  While building, every
  * pointer has skip 1; at commit, a node with a single non-empty entry is
  * folded into its parent's entry (skip adds up, or the parent becomes a
@@ -39,6 +41,7 @@ typedef struct DispatchSubpage {
     MemoryRegion iomem;   /* first: the region is the subpage */
     AddressSpaceDispatch *d;
     hwaddr base;
+    unsigned own_section; /* the section of iomem, for the whole page */
     uint16_t section[TARGET_PAGE_SIZE];
 } DispatchSubpage;
 
@@ -59,7 +62,11 @@ static void *dispatch_grow(void *p, unsigned *alloc, size_t elem)
 
 static unsigned dispatch_section_add(PhysPageMap *map, const MemoryRegionSection *s)
 {
-    assert(map->sections_nb < PHYS_MAP_NODE_NIL);
+    /* Leaves tell sections from subpages by PHYS_MAP_SUBPAGE. */
+    if (map->sections_nb >= PHYS_MAP_SUBPAGE) {
+        fprintf(stderr, "lemu: too many memory sections in one address space\n");
+        abort();
+    }
     if (map->sections_nb == map->sections_nb_alloc) {
         map->sections = dispatch_grow(map->sections, &map->sections_nb_alloc,
                                       sizeof(*map->sections));
@@ -141,32 +148,41 @@ static inline bool dispatch_section_covers(const MemoryRegionSection *s, hwaddr 
     return (Int128)(uint64_t)(addr - s->offset_within_address_space) < s->size;
 }
 
-/* The phys_map walk: the section of the page holding addr (maybe a subpage). */
-static inline MemoryRegionSection *dispatch_find(const AddressSpaceDispatch *d, hwaddr addr)
+/* The phys_map walk: the leaf of page `index` (before any covers check). */
+static inline uint32_t dispatch_leaf(const AddressSpaceDispatch *d, uint64_t index)
 {
-    uint64_t index = addr >> TARGET_PAGE_BITS;
     PhysPageEntry e = d->phys_map;
     int level = P_L2_LEVELS;
 
     while (e.skip) {
         if (e.ptr == PHYS_MAP_NODE_NIL) {
-            return &d->map.sections[PHYS_SECTION_UNASSIGNED];
+            return PHYS_SECTION_UNASSIGNED;
         }
         level -= e.skip;
         e = d->map.nodes[e.ptr][(index >> (level * P_L2_BITS)) & (P_L2_SIZE - 1)];
     }
-    MemoryRegionSection *s = &d->map.sections[e.ptr];
-    return dispatch_section_covers(s, addr) ? s : &d->map.sections[PHYS_SECTION_UNASSIGNED];
+    return e.ptr;
 }
 
-static inline MemoryRegionSection *dispatch_resolve_subpage(const AddressSpaceDispatch *d,
-                                                            MemoryRegionSection *s, hwaddr addr)
+/*
+ * The section holding addr: on a subpage, the section owning the byte
+ * (resolve) or the subpage's own section for the whole page (!resolve).
+ */
+static inline MemoryRegionSection *dispatch_find(const AddressSpaceDispatch *d, hwaddr addr,
+                                                 bool resolve)
 {
-    if (s->mr->subpage) {
-        const DispatchSubpage *sp = (const DispatchSubpage *)s->mr;
-        s = &d->map.sections[sp->section[addr & ~TARGET_PAGE_MASK]];
+    uint32_t leaf = dispatch_leaf(d, addr >> TARGET_PAGE_BITS);
+    MemoryRegionSection *sections = d->map.sections;
+
+    if (leaf & PHYS_MAP_SUBPAGE) {
+        const DispatchSubpage *sp = d->subpages[leaf & ~PHYS_MAP_SUBPAGE];
+        if ((addr & TARGET_PAGE_MASK) != sp->base) {
+            return &sections[PHYS_SECTION_UNASSIGNED];
+        }
+        return &sections[resolve ? sp->section[addr & ~TARGET_PAGE_MASK] : sp->own_section];
     }
-    return s;
+    MemoryRegionSection *s = &sections[leaf];
+    return dispatch_section_covers(s, addr) ? s : &sections[PHYS_SECTION_UNASSIGNED];
 }
 
 /* ---- subpages -------------------------------------------------------- */
@@ -238,14 +254,15 @@ static void dispatch_subpage_free(DispatchSubpage *sp)
 static void dispatch_register_subpage(AddressSpaceDispatch *d, const MemoryRegionSection *piece)
 {
     hwaddr base = piece->offset_within_address_space & TARGET_PAGE_MASK;
-    MemoryRegionSection *existing = dispatch_find(d, base);
+    /* Nothing is folded before commit: the leaf is exactly this page's. */
+    uint32_t leaf = dispatch_leaf(d, base >> TARGET_PAGE_BITS);
     DispatchSubpage *sp;
 
-    if (existing->mr->subpage) {
-        sp = (DispatchSubpage *)existing->mr;
+    if (leaf & PHYS_MAP_SUBPAGE) {
+        sp = d->subpages[leaf & ~PHYS_MAP_SUBPAGE];
     } else {
         /* FlatRanges never overlap: the page can only have been empty. */
-        assert(existing == &d->map.sections[PHYS_SECTION_UNASSIGNED]);
+        assert(leaf == PHYS_SECTION_UNASSIGNED);
         sp = dispatch_subpage_new(d, base);
         MemoryRegionSection own = {
             .size = (Int128)TARGET_PAGE_SIZE,
@@ -254,7 +271,13 @@ static void dispatch_register_subpage(AddressSpaceDispatch *d, const MemoryRegio
             .offset_within_region = 0,
             .offset_within_address_space = base,
         };
-        dispatch_set_pages(d, base >> TARGET_PAGE_BITS, 1, dispatch_section_add(&d->map, &own));
+        sp->own_section = dispatch_section_add(&d->map, &own);
+        if (d->subpages_nb == d->subpages_nb_alloc) {
+            d->subpages = dispatch_grow(d->subpages, &d->subpages_nb_alloc, sizeof(*d->subpages));
+        }
+        unsigned n = d->subpages_nb++;
+        d->subpages[n] = sp;
+        dispatch_set_pages(d, base >> TARGET_PAGE_BITS, 1, PHYS_MAP_SUBPAGE | n);
     }
 
     unsigned idx = dispatch_section_add(&d->map, piece);
@@ -354,12 +377,14 @@ static void dispatch_free(AddressSpaceDispatch *d)
 {
     for (unsigned i = PHYS_SECTION_UNASSIGNED + 1; i < d->map.sections_nb; i++) {
         MemoryRegion *mr = d->map.sections[i].mr;
-        if (mr->subpage) {
-            dispatch_subpage_free((DispatchSubpage *)mr);
-        } else {
+        if (!mr->subpage) {
             memory_region_unref(mr);
         }
     }
+    for (unsigned i = 0; i < d->subpages_nb; i++) {
+        dispatch_subpage_free(d->subpages[i]);
+    }
+    free(d->subpages);
     free(d->map.sections);
     free(d->map.nodes);
     if (d->view) {
@@ -453,8 +478,7 @@ void address_space_dispatch_unref(AddressSpaceDispatch *d)
 MemoryRegionSection *address_space_dispatch_lookup(AddressSpaceDispatch *d, hwaddr addr,
                                                    bool resolve_subpage)
 {
-    MemoryRegionSection *s = dispatch_find(d, addr);
-    return resolve_subpage ? dispatch_resolve_subpage(d, s, addr) : s;
+    return dispatch_find(d, addr, resolve_subpage);
 }
 
 /*
@@ -465,10 +489,10 @@ static hwaddr dispatch_hole_length(const AddressSpaceDispatch *d, hwaddr addr, b
 {
     hwaddr off = addr & ~TARGET_PAGE_MASK;
     hwaddr end = TARGET_PAGE_SIZE;
-    if (resolved) {
-        const MemoryRegionSection *page = dispatch_find(d, addr);
-        if (page->mr->subpage) {
-            const DispatchSubpage *sp = (const DispatchSubpage *)page->mr;
+    uint32_t leaf = dispatch_leaf(d, addr >> TARGET_PAGE_BITS);
+    if (resolved && (leaf & PHYS_MAP_SUBPAGE)) {
+        const DispatchSubpage *sp = d->subpages[leaf & ~PHYS_MAP_SUBPAGE];
+        if (sp->base == (addr & TARGET_PAGE_MASK)) {
             for (end = off + 1; end < TARGET_PAGE_SIZE && !sp->section[end]; end++) {
             }
         }
@@ -483,10 +507,7 @@ MemoryRegionSection *address_space_dispatch_translate(AddressSpaceDispatch *d, h
     MemoryRegionSection *s = d->mru_section;
     /* The MRU only ever holds resolved sections, never a subpage's own. */
     if (!resolve_subpage || !s || !dispatch_section_covers(s, addr)) {
-        s = dispatch_find(d, addr);
-        if (resolve_subpage) {
-            s = dispatch_resolve_subpage(d, s, addr);
-        }
+        s = dispatch_find(d, addr, resolve_subpage);
         if (s == &d->map.sections[PHYS_SECTION_UNASSIGNED]) {
             hwaddr hole = dispatch_hole_length(d, addr, resolve_subpage);
             if (*plen > hole) {
@@ -495,7 +516,7 @@ MemoryRegionSection *address_space_dispatch_translate(AddressSpaceDispatch *d, h
             *xlat = addr;
             return s;
         }
-        if (!s->mr->subpage) {
+        if (resolve_subpage) {
             d->mru_section = s;
         }
     }

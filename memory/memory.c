@@ -331,7 +331,8 @@ static MemoryRegion *memory_region_find_collision(MemoryRegion *container,
                                                   MemoryRegion *sub, hwaddr offset)
 {
     Int128 start = offset, end = (Int128)offset + sub->size;
-    if (sub->size == 0) {
+    /* Boards map devices in rising address order: that case stays O(1). */
+    if (sub->size == 0 || start >= container->subregions_end) {
         return NULL;
     }
     MemoryRegion *other;
@@ -350,6 +351,12 @@ static MemoryRegion *memory_region_find_collision(MemoryRegion *container,
 /* Highest priority first; a newcomer goes before siblings of equal priority. */
 static void memory_region_insert_subregion(MemoryRegion *container, MemoryRegion *sub)
 {
+    if (!sub->may_overlap) {
+        Int128 end = (Int128)sub->addr + sub->size;
+        if (end > container->subregions_end) {
+            container->subregions_end = end;
+        }
+    }
     MemoryRegion *other;
     TAILQ_FOREACH(other, &container->subregions, subregions_link) {
         if (sub->priority >= other->priority) {
@@ -360,14 +367,40 @@ static void memory_region_insert_subregion(MemoryRegion *container, MemoryRegion
     TAILQ_INSERT_TAIL(&container->subregions, sub, subregions_link);
 }
 
+/* Does rendering `from` reach `to` (through subregions and aliases)? */
+static bool memory_region_reaches(const MemoryRegion *from, const MemoryRegion *to)
+{
+    while (from->alias) {
+        if (from == to) {
+            return true;
+        }
+        from = from->alias;
+    }
+    if (from == to) {
+        return true;
+    }
+    const MemoryRegion *sub;
+    TAILQ_FOREACH(sub, &from->subregions, subregions_link) {
+        if (memory_region_reaches(sub, to)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool memory_region_add_subregion_common(MemoryRegion *mr, hwaddr offset,
                                                MemoryRegion *sub, bool may_overlap,
                                                int priority, Error **errp)
 {
-    assert(sub != mr);
     if (sub->container) {
         error_setg(errp, "memory region '%s' is already mapped in '%s'",
                    memory_region_name(sub), memory_region_name(sub->container));
+        return false;
+    }
+    /* A region inside itself would make rendering recurse forever. */
+    if (memory_region_reaches(sub, mr)) {
+        error_setg(errp, "memory region '%s' cannot be mapped in '%s', which it contains",
+                   memory_region_name(sub), memory_region_name(mr));
         return false;
     }
     if (!may_overlap) {
@@ -522,6 +555,9 @@ void memory_region_set_size(MemoryRegion *mr, uint64_t size)
     }
     memory_region_transaction_begin();
     mr->size = s;
+    if (mr->container && !mr->may_overlap && (Int128)mr->addr + s > mr->container->subregions_end) {
+        mr->container->subregions_end = (Int128)mr->addr + s;
+    }
     memory_region_mark_topology_changed();
     memory_region_transaction_commit();
 }

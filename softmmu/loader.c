@@ -239,6 +239,20 @@ static void loader_drop_symbols(LoaderElf *le)
     le->nsyms = 0;
 }
 
+/* Names for the machines a file given by mistake is most likely built for. */
+static const char *loader_machine_name(unsigned machine)
+{
+    switch (machine) {
+    case EM_386: return " (x86)";
+    case EM_X86_64: return " (x86-64)";
+    case EM_ARM: return " (Arm)";
+    case EM_AARCH64: return " (AArch64)";
+    case EM_MIPS: return " (MIPS)";
+    case EM_PPC64: return " (PowerPC64)";
+    default: return "";
+    }
+}
+
 /* The ELF header checks that need no libelf: magic, class, byte order. */
 static bool loader_check_ident(const char *filename, const uint8_t *buf, size_t len,
                                unsigned elf_class, Error **errp)
@@ -375,8 +389,8 @@ LoaderElf *loader_load_elf(const char *filename, AddressSpace *as, unsigned elf_
         goto out;
     }
     if (ehdr.e_machine != EM_RISCV) {
-        error_setg(errp, "'%s': ELF file for machine %u, not RISC-V", filename,
-                   (unsigned)ehdr.e_machine);
+        error_setg(errp, "'%s': ELF file for machine %u%s, not RISC-V", filename,
+                   (unsigned)ehdr.e_machine, loader_machine_name(ehdr.e_machine));
         goto out;
     }
     if (ehdr.e_type != ET_EXEC) {
@@ -419,8 +433,7 @@ LoaderElf *loader_load_elf(const char *filename, AddressSpace *as, unsigned elf_
     }
     if (!loader_read_symbols(e, le)) {
         loader_drop_symbols(le);
-        fprintf(stderr, "lemu: warning: '%s': unreadable symbol table, symbols ignored\n",
-                filename);
+        warn_report("'%s': unreadable symbol table, symbols ignored", filename);
     }
 
 out:

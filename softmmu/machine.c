@@ -38,12 +38,6 @@ void machine_class_register(const MachineClass *mc)
     machine_classes[machine_nclasses++] = mc;
 }
 
-void machine_register_builtin_boards(void)
-{
-    machine_class_register(&machine_spike_class);
-    machine_class_register(&machine_virt_class);
-}
-
 const MachineClass *machine_class_find(const char *name)
 {
     for (unsigned i = 0; i < machine_nclasses; i++) {
@@ -104,6 +98,9 @@ bool machine_init(MachineState *ms, Error **errp)
     char have[32];
     char limit[32];
 
+    /* From here on the machine lives as long as the program, built or not. */
+    current_machine = ms;
+
     if (ms->ram_size == 0) {
         ms->ram_size = mc->default_ram_size;
     }
@@ -143,7 +140,6 @@ bool machine_init(MachineState *ms, Error **errp)
     }
     memory_region_init(ms->system_memory, NULL, "system", UINT64_MAX);
     address_space_init(&ms->address_space_memory, ms->system_memory, "memory");
-    current_machine = ms;
 
     /*
      * No transaction around the board's init: the loader writes through the

@@ -1,15 +1,13 @@
 /*
  * softmmu/main.c: the lemu program's entry point; everything else is in
- * liblemu (softmmu/vl.c parses the options and starts the machine).
+ * liblemu (softmmu/vl.c parses the options, builds the machine and runs it),
+ * so that tests can link all of lemu but main().
  */
 #include "config.h"
 
-#include <stdio.h>
+#include "lemu/machine.h"
 
 int main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    printf("lemu %s\n", PACKAGE_VERSION);
-    return 0;
+    return lemu_main(argc, argv);
 }

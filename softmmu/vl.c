@@ -100,8 +100,11 @@ static void vl_print_help(FILE *out)
         }
         char left[64];
         const char *alias = o->id == OPT_MACHINE ? ", -machine" : o->id == OPT_HELP ? ", -h" : "";
-        snprintf(left, sizeof(left), "-%s%s%s%s", o->name, alias, o->arg ? " " : "",
-                 o->arg ? o->arg : "");
+        /* lemu's own options and the GNU-style ones are shown with two dashes. */
+        bool two_dashes = strlen(o->name) > 1 && (o->id == OPT_MAX_INSNS || o->id == OPT_MTREE ||
+                                                  o->id == OPT_VERSION || o->id == OPT_HELP);
+        snprintf(left, sizeof(left), "%s%s%s%s%s", two_dashes ? "--" : "-", o->name, alias,
+                 o->arg ? " " : "", o->arg ? o->arg : "");
         fprintf(out, "  %-36s %s\n", left, o->help);
     }
     fprintf(out, "Exit status: the guest's, 2 for bad options or files, 124 after --max-insns.\n");
@@ -363,6 +366,13 @@ static bool vl_parse_args(VlConfig *c, int argc, char **argv, Error **errp)
         }
     }
     return true;
+}
+
+/* Here rather than in machine.c, so that the registry does not pull every board in. */
+void machine_register_builtin_boards(void)
+{
+    machine_class_register(&machine_spike_class);
+    machine_class_register(&machine_virt_class);
 }
 
 /* Is there anything for the harts to run? */

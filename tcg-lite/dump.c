@@ -17,7 +17,7 @@
  * a comment; after tcgl_liveness each op shows "# dead: ..." with the input
  * locals that die there.  The parser also accepts op names without the
  * _i64 suffix, tN for tmpN (when no global is called tN), "L0:" for
- * set_label and "insn_start a,b" for "---- a b".
+ * set_label (alone or before an op) and "insn_start a,b" for "---- a b".
  */
 #include "config.h"
 
@@ -546,20 +546,6 @@ static bool parse_stmt(Parser *p, char *s)
         tcgl_gen_insn_start(d[0], d[1]);
         return true;
     }
-    size_t len = strlen(s);
-    if (len > 1 && s[len - 1] == ':') {
-        s[len - 1] = 0;
-        TCGLLabel *l;
-        if (!parse_label(p, trim(s), &l)) {
-            return false;
-        }
-        if (l->present) {
-            return parse_error(p, "label L%u set twice", l->num);
-        }
-        tcgl_set_label(l);
-        return true;
-    }
-
     char *name = s;
     char *rest = s;
     while (*rest && !isspace((unsigned char)*rest)) {
@@ -568,6 +554,22 @@ static bool parse_stmt(Parser *p, char *s)
     if (*rest) {
         *rest++ = 0;
         rest = trim(rest);
+    }
+    size_t len = strlen(name);
+    if (len > 1 && name[len - 1] == ':') {
+        /* "L0:" alone, or in front of the op that follows it. */
+        name[len - 1] = 0;
+        TCGLLabel *l;
+        if (!parse_label(p, name, &l)) {
+            return false;
+        }
+        if (l->present) {
+            return parse_error(p, "label L%u set twice", l->num);
+        }
+        tcgl_set_label(l);
+        return *rest ? parse_stmt(p, rest) : true;
+    }
+    if (*rest) {
         for (char *a = rest;; ) {
             char *comma = strchr(a, ',');
             if (comma) {

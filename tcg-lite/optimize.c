@@ -559,6 +559,47 @@ static void fold_op(TCGLOp *op)
     }
 }
 
+static void drop_unreachable(TCGLOp *op)
+{
+    /* insn_start stays: it numbers the guest instructions. */
+    if (op->opc == INDEX_op_insn_start || op->opc == INDEX_op_nop) {
+        return;
+    }
+    if (op->opc == INDEX_op_br || op->opc == INDEX_op_brcond_i32 ||
+        op->opc == INDEX_op_brcond_i64) {
+        tcgl_op_label(op)->refs--;
+    }
+    op_to_nop(op);
+}
+
+/*
+ * A branch to the label that the code reaches next anyway: the labels right
+ * after it, or for br, the labels after the unreachable ops that follow it.
+ */
+static bool branch_to_next(unsigned i)
+{
+    const TCGLOp *op = &tcgl_ctx.ops[i];
+    bool skipping = op->opc == INDEX_op_br;
+
+    if (op->opc != INDEX_op_br && op->opc != INDEX_op_brcond_i32 &&
+        op->opc != INDEX_op_brcond_i64) {
+        return false;
+    }
+    for (unsigned j = i + 1; j < tcgl_ctx.nb_ops; j++) {
+        const TCGLOp *next = &tcgl_ctx.ops[j];
+        if (next->opc == INDEX_op_set_label) {
+            if (tcgl_op_label(next) == tcgl_op_label(op)) {
+                return true;
+            }
+            skipping = false;
+        } else if (!skipping && next->opc != INDEX_op_nop &&
+                   next->opc != INDEX_op_insn_start) {
+            return false;
+        }
+    }
+    return false;
+}
+
 static void fold_pass(void)
 {
     bool unreachable = false;
@@ -584,14 +625,7 @@ static void fold_pass(void)
             continue;
         }
         if (unreachable) {
-            /* insn_start stays: it numbers the guest instructions. */
-            if (op->opc != INDEX_op_insn_start) {
-                if (op->opc == INDEX_op_br || op->opc == INDEX_op_brcond_i32 ||
-                    op->opc == INDEX_op_brcond_i64) {
-                    tcgl_op_label(op)->refs--;
-                }
-                op_to_nop(op);
-            }
+            drop_unreachable(op);
             continue;
         }
 
@@ -605,6 +639,15 @@ static void fold_pass(void)
             unreachable = true;
         } else {
             fold_op(op);
+        }
+        if (branch_to_next(i)) {
+            /* The ops a br skipped stay skipped: drop them with it. */
+            for (unsigned j = i + 1; tcgl_ctx.ops[j].opc != INDEX_op_set_label; j++) {
+                drop_unreachable(&tcgl_ctx.ops[j]);
+            }
+            tcgl_op_label(op)->refs--;
+            op_to_nop(op);
+            unreachable = false;
         }
     }
 

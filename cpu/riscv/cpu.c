@@ -65,6 +65,11 @@ static void riscv_restore_state(CPUState *cs, const TranslationBlock *tb, const 
     cs->insn_count += data[1];
 }
 
+static int riscv_cpu_mmu_index(CPUState *cs, bool ifetch)
+{
+    return riscv_mmu_index(riscv_env(cs), ifetch);
+}
+
 static void riscv_set_pc(CPUState *cs, uint64_t pc)
 {
     riscv_env(cs)->pc = pc;
@@ -137,6 +142,7 @@ static const CPUOps riscv_cpu_ops = {
     .tlb_fill = riscv_tlb_fill,
     .do_transaction_failed = riscv_do_transaction_failed,
     .do_unaligned_access = riscv_do_unaligned_access,
+    .mmu_index = riscv_cpu_mmu_index,
     .get_tb_cpu_state = riscv_get_tb_cpu_state,
     .translate = riscv_translate,
     .restore_state = riscv_restore_state,

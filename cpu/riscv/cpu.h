@@ -174,6 +174,11 @@ typedef struct CPURISCVState {
     uint64_t senvcfg;
     uint64_t satp;
 
+    /* F/D: registers hold NaN-boxed singles; frm/fflags are fcsr's fields. */
+    uint64_t fpr[32];
+    uint32_t frm;
+    uint32_t fflags;
+
     uint8_t pmpcfg[64];
     uint64_t pmpaddr[64];
 

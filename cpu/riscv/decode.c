@@ -13,6 +13,7 @@
  */
 #include "decode.h"
 
+#include <assert.h>
 #include <string.h>
 
 /* Bits hi..lo of x, right-aligned. */
@@ -1159,6 +1160,7 @@ bool riscv_decode(uint32_t raw, unsigned xlen, uint32_t ext, RiscvInsn *out)
 {
     RiscvOp op;
 
+    assert(xlen == 32 || xlen == 64);
     memset(out, 0, sizeof(*out));
     if ((raw & 3) != 3) {
         out->len = 2;

@@ -25,17 +25,18 @@
 
 #include "cpu/riscv/cpu.h"
 #include "cpu/riscv/helper.h"
+#include "cpu/riscv/translate.h"
 #include "lemu/log.h"
 
 /* Longest block: bounds the per-TB tables and the latency of exit checks. */
 #define RISCV_MAX_TB_INSNS 512
 
-static TCGLv_i64 cpu_gpr[32];
-static TCGLv_i64 cpu_pc;
-static TCGLv_i64 cpu_insn_count;
-static TCGLv_i64 cpu_insn_stop;
-static TCGLv_i64 cpu_load_res;
-static TCGLv_i64 cpu_load_val;
+TCGLv_i64 cpu_gpr[32];
+TCGLv_i64 cpu_pc;
+TCGLv_i64 cpu_insn_count;
+TCGLv_i64 cpu_insn_stop;
+TCGLv_i64 cpu_load_res;
+TCGLv_i64 cpu_load_val;
 
 static const char *const gpr_global_names[32] = {
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
@@ -61,94 +62,6 @@ void riscv_translate_init(void)
     riscv_helpers_register();
 }
 
-typedef enum DisasJumpType {
-    DISAS_NEXT,       /* go on with the next instruction */
-    DISAS_TOO_MANY,   /* block full: continue at pc_next through goto_tb */
-    DISAS_NORETURN,   /* the block ended (exit emitted, or exception raised) */
-    DISAS_EXIT,       /* state changed: pc_next stored, back to the loop */
-} DisasJumpType;
-
-typedef struct DisasContext {
-    CPUState *cs;
-    CPURISCVState *env;
-    TranslationBlock *tb;
-    uint64_t pc_first;
-    uint64_t pc;          /* the current instruction */
-    uint64_t pc_next;     /* the one after it */
-    unsigned priv;
-    unsigned mem_idx;
-    uint32_t ext;
-    unsigned xlen;
-    bool nochain;
-    /* Instructions of this block before the current one, not yet counted. */
-    unsigned pending;
-    DisasJumpType is_jmp;
-    RiscvInsn insn;
-    TCGLLabel *exit_label;
-} DisasContext;
-
-/* ---- small helpers ------------------------------------------------------------ */
-
-static TCGLv_i64 get_gpr(unsigned r)
-{
-    return r ? cpu_gpr[r] : tcgl_constant_i64(0);
-}
-
-/* Where to put a result: x0 results go to a scratch temp and vanish. */
-static TCGLv_i64 dest_gpr(unsigned r)
-{
-    return r ? cpu_gpr[r] : tcgl_temp_new_i64();
-}
-
-static void gen_set_gpr(unsigned r, TCGLv_i64 v)
-{
-    if (r) {
-        tcgl_gen_mov_i64(cpu_gpr[r], v);
-    }
-}
-
-/* The instructions retired on leaving the block after the current one. */
-static void gen_count_retired(DisasContext *ctx, unsigned n)
-{
-    if (n) {
-        tcgl_gen_addi_i64(cpu_insn_count, cpu_insn_count, n);
-    }
-}
-
-static void gen_helper_call(const TCGLHelperInfo *h, TCGLTemp *ret, unsigned nargs, ...)
-{
-    TCGLTemp *args[TCGL_MAX_HELPER_ARGS];
-    va_list ap;
-    va_start(ap, nargs);
-    for (unsigned i = 0; i < nargs; i++) {
-        args[i] = va_arg(ap, TCGLTemp *);
-    }
-    va_end(ap);
-    tcgl_gen_call(h, ret, args);
-}
-
-static TCGLTemp *const_arg32(int32_t v)
-{
-    return tcgl_temp_i32(tcgl_constant_i32(v));
-}
-
-static TCGLTemp *const_arg64(int64_t v)
-{
-    return tcgl_temp_i64(tcgl_constant_i64(v));
-}
-
-/* Raise an exception at the current instruction (ends the block). */
-static void gen_exception(DisasContext *ctx, int cause, uint64_t tval)
-{
-    gen_helper_call(riscv_helper_raise_exception, NULL, 3, tcgl_env(), const_arg32(cause),
-                    const_arg64((int64_t)tval));
-    ctx->is_jmp = DISAS_NORETURN;
-}
-
-static void gen_illegal(DisasContext *ctx)
-{
-    gen_exception(ctx, RISCV_EXCP_ILLEGAL_INST, ctx->insn.raw);
-}
 
 static bool use_goto_tb(DisasContext *ctx, uint64_t dest)
 {
@@ -193,6 +106,69 @@ static bool check_target_alignment(DisasContext *ctx, uint64_t target)
         return false;
     }
     return true;
+}
+
+/* ---- small helpers ------------------------------------------------------------ */
+
+TCGLv_i64 get_gpr(unsigned r)
+{
+    return r ? cpu_gpr[r] : tcgl_constant_i64(0);
+}
+
+/* Where to put a result: x0 results go to a scratch temp and vanish. */
+TCGLv_i64 dest_gpr(unsigned r)
+{
+    return r ? cpu_gpr[r] : tcgl_temp_new_i64();
+}
+
+void gen_set_gpr(unsigned r, TCGLv_i64 v)
+{
+    if (r) {
+        tcgl_gen_mov_i64(cpu_gpr[r], v);
+    }
+}
+
+/* The instructions retired on leaving the block after the current one. */
+void gen_count_retired(DisasContext *ctx, unsigned n)
+{
+    if (n) {
+        tcgl_gen_addi_i64(cpu_insn_count, cpu_insn_count, n);
+    }
+}
+
+void gen_helper_call(const TCGLHelperInfo *h, TCGLTemp *ret, unsigned nargs, ...)
+{
+    TCGLTemp *args[TCGL_MAX_HELPER_ARGS];
+    va_list ap;
+    va_start(ap, nargs);
+    for (unsigned i = 0; i < nargs; i++) {
+        args[i] = va_arg(ap, TCGLTemp *);
+    }
+    va_end(ap);
+    tcgl_gen_call(h, ret, args);
+}
+
+TCGLTemp *const_arg32(int32_t v)
+{
+    return tcgl_temp_i32(tcgl_constant_i32(v));
+}
+
+TCGLTemp *const_arg64(int64_t v)
+{
+    return tcgl_temp_i64(tcgl_constant_i64(v));
+}
+
+/* Raise an exception at the current instruction (ends the block). */
+void gen_exception(DisasContext *ctx, int cause, uint64_t tval)
+{
+    gen_helper_call(riscv_helper_raise_exception, NULL, 3, tcgl_env(), const_arg32(cause),
+                    const_arg64((int64_t)tval));
+    ctx->is_jmp = DISAS_NORETURN;
+}
+
+void gen_illegal(DisasContext *ctx)
+{
+    gen_exception(ctx, RISCV_EXCP_ILLEGAL_INST, ctx->insn.raw);
 }
 
 /* ---- RV64I ------------------------------------------------------------------- */
@@ -650,7 +626,9 @@ static void translate_insn(DisasContext *ctx)
     case RV_OP_WFI: trans_system(ctx, in->op); break;
 
     default:
-        gen_illegal(ctx);
+        if (!riscv_trans_fp(ctx) && !riscv_trans_bitmanip(ctx)) {
+            gen_illegal(ctx);
+        }
         break;
     }
 }

@@ -78,13 +78,14 @@ struct MachineState {
     LoaderElf *kernel_elf;      /* the ELF behind -kernel (or -bios), symbols */
 };
 
-/* The machine machine_init() built last, NULL before.  */
+/* The machine given to machine_init() (built or being built), NULL before. */
 extern MachineState *current_machine;
 
 /*
  * Board registry.  The lemu program registers the built-in boards
- * (machine_register_builtin_boards); tests may register their own.
- * Registering a name twice is a programming error.
+ * (machine_register_builtin_boards, in softmmu/vl.c so that the registry
+ * itself does not drag every board into a test); tests may register their
+ * own.  Registering another board under a taken name is a programming error.
  */
 void machine_class_register(const MachineClass *mc);
 void machine_register_builtin_boards(void);

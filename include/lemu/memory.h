@@ -180,6 +180,8 @@ struct MemoryRegion {
 
     TAILQ_HEAD(, MemoryRegion) subregions;  /* by priority, highest first */
     TAILQ_ENTRY(MemoryRegion) subregions_link;
+    /* Private: no non-overlapping subregion ends above this (collision fast path). */
+    Int128 subregions_end;
 
     unsigned ioeventfd_nb;
     MemoryRegionIoeventfd *ioeventfds;      /* sorted */
@@ -243,7 +245,10 @@ const char *memory_region_type(const MemoryRegion *mr);
 /*
  * Map `sub` at `offset` in container `mr`, priority 0, not overlapping.  A
  * collision with a non-overlapping sibling is refused and reported with both
- * names and ranges (memory_region_try_add_subregion returns it as errp).
+ * names and ranges (memory_region_try_add_subregion returns it as errp);
+ * so are mapping a region that is already mapped and mapping a region
+ * inside itself (directly, or through its subregions and aliases).  Empty
+ * regions collide with nothing.
  */
 void memory_region_add_subregion(MemoryRegion *mr, hwaddr offset, MemoryRegion *sub);
 bool memory_region_try_add_subregion(MemoryRegion *mr, hwaddr offset, MemoryRegion *sub,
@@ -251,16 +256,23 @@ bool memory_region_try_add_subregion(MemoryRegion *mr, hwaddr offset, MemoryRegi
 /*
  * Map `sub` at `offset`, allowed to overlap siblings.  Where regions
  * overlap, the highest priority wins; on equal priority the one added later.
+ * The errors above other than collisions are reported the same way.
  */
 void memory_region_add_subregion_overlap(MemoryRegion *mr, hwaddr offset,
                                          MemoryRegion *sub, int priority);
 void memory_region_del_subregion(MemoryRegion *mr, MemoryRegion *sub);
 /* A disabled region is not rendered: what is below it shows through. */
 void memory_region_set_enabled(MemoryRegion *mr, bool enabled);
-/* Move a mapped region within its container. */
+/*
+ * Move a mapped region within its container; it then counts as added last
+ * among equal priorities.  A move onto a non-overlapping sibling is refused
+ * and reported.
+ */
 void memory_region_set_address(MemoryRegion *mr, hwaddr addr);
 void memory_region_set_alias_offset(MemoryRegion *mr, hwaddr offset);
+/* Readonly applies to everything rendered through mr (subregions, alias target). */
 void memory_region_set_readonly(MemoryRegion *mr, bool readonly);
+/* UINT64_MAX means 2^64; growing RAM past its RAMBlock is refused and reported. */
 void memory_region_set_size(MemoryRegion *mr, uint64_t size);
 
 /*
@@ -486,8 +498,11 @@ void memory_listener_unregister(MemoryListener *listener);
 #define P_L2_LEVELS (((64 - TARGET_PAGE_BITS - 1) / P_L2_BITS) + 1)
 
 /*
- * One entry: with skip == 0, ptr is a section index (a leaf); otherwise ptr
- * is a node index and `skip` the number of levels to descend in one step
+ * One entry: with skip == 0, a leaf for every page below it: ptr is a
+ * section index, or with PHYS_MAP_SUBPAGE set the index of a subpage in
+ * AddressSpaceDispatch.subpages (a page several sections share, resolved
+ * byte by byte).  Otherwise ptr is a node index (or PHYS_MAP_NODE_NIL:
+ * nothing there) and `skip` the number of levels to descend in one step
  * (chains of single-child nodes are compacted this way).
  */
 typedef struct PhysPageEntry {
@@ -496,6 +511,7 @@ typedef struct PhysPageEntry {
 } PhysPageEntry;
 
 #define PHYS_MAP_NODE_NIL (((uint32_t)~0) >> 6)
+#define PHYS_MAP_SUBPAGE (1u << 25)
 typedef PhysPageEntry PhysPageNode[P_L2_SIZE];
 
 /* Fixed section indexes in every dispatch. */
@@ -517,6 +533,10 @@ struct AddressSpaceDispatch {
     MemoryRegionSection *mru_section;  /* last translation, tried first */
     PhysPageEntry phys_map;
     PhysPageMap map;
+    /* Private to memory/dispatch.c: the subpages leaves name. */
+    struct DispatchSubpage **subpages;
+    unsigned subpages_nb;
+    unsigned subpages_nb_alloc;
 };
 
 struct AddressSpace {
@@ -553,17 +573,24 @@ void address_space_dispatch_unref(AddressSpaceDispatch *d);
 
 /*
  * Translate addr: the section that holds it (never NULL: holes give the
- * "unassigned" section), *xlat the offset within section->mr, and *plen
- * (in: the length wanted) clipped to what stays inside that section.
- * Subpages are resolved to the section that owns the byte at addr.
+ * "unassigned" section, with *xlat = addr), *xlat the offset within
+ * section->mr, and *plen (in: the length wanted) clipped to what stays
+ * inside that section; for a hole, to where the hole ends or the end of its
+ * page.  Subpages are resolved to the section that owns the byte at addr.
+ * The dispatch splits a FlatRange at the page boundaries of partly covered
+ * pages, so *plen may stop at a page boundary inside one region; callers
+ * loop.  The section pointer is valid until the next topology commit
+ * (hold address_space_get_dispatch to keep it longer).
  */
 MemoryRegionSection *address_space_translate(AddressSpace *as, hwaddr addr,
                                              hwaddr *xlat, hwaddr *plen);
 /*
- * As address_space_translate, but on a page shared by several sections it
- * returns the subpage's own section (an I/O region that forwards each
- * access), whose validity covers the whole page: what a TLB that caches
- * whole pages needs.
+ * As address_space_translate, but on a page shared by several sections (or
+ * partly covered by one) it returns the subpage's own section: an I/O region
+ * (mr->subpage) of one page whose ops forward each access, at any size and
+ * alignment, to the sections behind it; *xlat is then the offset in the
+ * page.  What a TLB that caches whole pages needs.  The subpage lives as
+ * long as its dispatch.
  */
 MemoryRegionSection *address_space_translate_for_iotlb(AddressSpace *as, hwaddr addr,
                                                        hwaddr *xlat, hwaddr *plen);
@@ -612,11 +639,17 @@ void address_space_stq_le(AddressSpace *as, hwaddr addr, uint64_t val, MemTxAttr
                           MemTxResult *result);
 
 /*
- * One access of memop_size(op) bytes to a terminating region at offset
- * addr: checks ops->valid, honours ioeventfds (a matching write signals the
- * notifier instead of calling the device), adapts the size to ops->impl and
- * converts between op's byte order and the device's.  RAM/ROM regions are
- * accessed in host memory (ROM writes ignored and reported).
+ * One access of memop_size(op) bytes to a terminating region (aliases are
+ * followed) at offset addr: checks ops->valid, honours ioeventfds (a
+ * matching write signals the notifier instead of calling the device),
+ * adapts the size to ops->impl and converts between op's byte order and the
+ * device's (DEVICE_NATIVE_ENDIAN is little-endian; a big-endian device read
+ * with a little-endian op comes out byte-swapped).  The value read is
+ * zero-extended: MO_SIGN is the caller's business.  RAM/ROM regions are
+ * accessed in host memory (ROM writes ignored, reported with -d
+ * guest_errors, and MEMTX_OK: real ROM does not fault); RAM accesses past
+ * the block and refused device accesses are MEMTX_DECODE_ERROR, logged as
+ * guest errors, and read as 0.
  */
 MemTxResult memory_region_dispatch_read(MemoryRegion *mr, hwaddr addr, uint64_t *pval,
                                         MemOp op, MemTxAttrs attrs);

@@ -8,10 +8,10 @@
 
 #include "rt.h"
 
-/* Both mailboxes share one 64-byte aligned section: QEMU maps its HTIF
- * device over the range from tohost to fromhost. */
-volatile uint64_t tohost __attribute__((section(".tohost"), aligned(64)));
-volatile uint64_t fromhost __attribute__((section(".tohost"), aligned(8)));
+/* tohost then fromhost, each 64-byte aligned as Spike's tests have them,
+ * in the .tohost output section (link.ld orders .tohost.0 before .1). */
+volatile uint64_t tohost __attribute__((section(".tohost.0"), aligned(64)));
+volatile uint64_t fromhost __attribute__((section(".tohost.1"), aligned(64)));
 
 #define HTIF_CMD(dev, cmd, payload) \
     (((uint64_t)(dev) << 56) | ((uint64_t)(cmd) << 48) | (payload))

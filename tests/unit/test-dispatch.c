@@ -574,6 +574,19 @@ static void check_address(AddressSpace *as, MemoryRegion *root, hwaddr addr, hwa
     cr_assert(l >= 1 && l <= len, "seed %lu tree %u: 0x%lx: length %lu of %lu",
               (unsigned long)seed, tree, (unsigned long)addr, (unsigned long)l,
               (unsigned long)len);
+    /* A TLB's view: the same section, or the subpage standing for its page. */
+    hwaddr ixlat = 0, il = len;
+    MemoryRegionSection *is = address_space_translate_for_iotlb(as, addr, &ixlat, &il);
+    if (is->mr->subpage) {
+        cr_assert(is->offset_within_address_space == (addr & TARGET_PAGE_MASK) &&
+                  ixlat == (addr & ~TARGET_PAGE_MASK),
+                  "seed %lu tree %u: 0x%lx: subpage at 0x%lx, xlat 0x%lx", (unsigned long)seed,
+                  tree, (unsigned long)addr, (unsigned long)is->offset_within_address_space,
+                  (unsigned long)ixlat);
+    } else {
+        cr_assert(is == s && ixlat == xlat, "seed %lu tree %u: 0x%lx: iotlb found '%s'",
+                  (unsigned long)seed, tree, (unsigned long)addr, memory_region_name(is->mr));
+    }
     /* The last byte of the clipped length is still in the same place. */
     MemoryRegion *last = NULL;
     hwaddr last_off = 0;

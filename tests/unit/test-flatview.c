@@ -345,6 +345,7 @@ Test(flatview, a_view_outlives_changes_and_holds_its_regions)
     cr_expect_str_eq(memory_region_name(dev), "dev");
     flatview_unref(old);
     cr_expect_null(dev->name, "dev died with the last view");
+    free(dev);
 }
 
 /* ------------------------------------------------------------------ */
@@ -423,29 +424,42 @@ typedef struct RandomTree {
     MemoryRegion *root;
 } RandomTree;
 
-static MemoryRegion *random_region(RandomTree *t, MemoryRegion **containers, unsigned nc,
-                                   unsigned depth)
+static MemoryRegion *random_region(RandomTree *t)
 {
     MemoryRegion *mr = calloc(1, sizeof(*mr));
     char name[16];
     snprintf(name, sizeof(name), "r%u", t->nr);
     uint64_t size = 1 + rnd_below(rnd_below(4) ? 0x2000 : SPACE);
     unsigned kind = (unsigned)rnd_below(10);
-    if (kind < 4 || depth > 3) {
+    if (kind < 4) {
         memory_region_init_io(mr, NULL, NULL, NULL, name, size);
-    } else if (kind < 6) {
+    } else if (kind < 7 || t->nr == 0) {
         memory_region_init(mr, NULL, name, size);
-    } else if (kind < 8 && t->nr > 0) {
-        /* Targets are earlier regions: aliases of aliases, never a cycle. */
+    } else {
+        /* Any earlier region, aliases included: aliases of aliases. */
         MemoryRegion *target = t->regions[rnd_below(t->nr)];
         memory_region_init_alias(mr, NULL, name, target, rnd_below(0x3000), size);
-    } else {
-        memory_region_init_io(mr, NULL, NULL, NULL, name, size);  /* may get children */
     }
     t->regions[t->nr++] = mr;
-    (void)containers;
-    (void)nc;
     return mr;
+}
+
+/* Does rendering `from` ever render `to`?  Mapping to's ancestor into to would loop. */
+static bool reaches(MemoryRegion *from, MemoryRegion *to)
+{
+    if (from == to) {
+        return true;
+    }
+    if (from->alias) {
+        return reaches(from->alias, to);
+    }
+    MemoryRegion *sub;
+    TAILQ_FOREACH(sub, &from->subregions, subregions_link) {
+        if (reaches(sub, to)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static void random_tree(RandomTree *t)
@@ -458,12 +472,15 @@ static void random_tree(RandomTree *t)
     parents[np++] = t->root;
     unsigned n = 8 + (unsigned)rnd_below(POOL - 8);
     for (unsigned i = 0; i < n; i++) {
-        MemoryRegion *mr = random_region(t, parents, np, 0);
+        MemoryRegion *mr = random_region(t);
+        if (!mr->alias) {
+            parents[np++] = mr;  /* I/O regions too: they may get subregions */
+        }
         if (rnd_below(6) == 0) {
             continue;  /* left unmapped: only reachable through aliases */
         }
         MemoryRegion *parent = parents[rnd_below(np)];
-        if (parent == mr || mr->alias == parent) {
+        if (reaches(mr, parent)) {
             continue;
         }
         hwaddr where = rnd_below(SPACE);
@@ -472,11 +489,7 @@ static void random_tree(RandomTree *t)
                 memory_region_add_subregion_overlap(parent, where, mr, 0);
             }
         } else {
-            memory_region_add_subregion_overlap(parent, where, mr,
-                                                (int)rnd_below(5) - 2);
-        }
-        if (!mr->alias) {
-            parents[np++] = mr;
+            memory_region_add_subregion_overlap(parent, where, mr, (int)rnd_below(5) - 2);
         }
         if (rnd_below(8) == 0) {
             memory_region_set_enabled(mr, false);

@@ -140,6 +140,23 @@ Test(region, collision_between_non_overlapping_siblings_is_refused_with_both_nam
     cr_expect(memory_region_try_add_subregion(sys, 0x2000, b, NULL));
 }
 
+Test(region, collisions_are_found_whatever_order_regions_are_added_in)
+{
+    MemoryRegion *sys = new_container("system", UINT64_MAX);
+    MemoryRegion *a = new_io("a", 0x1000), *b = new_io("b", 0x1000);
+    MemoryRegion *c = new_io("c", 0x800), *d = new_io("d", 0x1000), *e = new_io("e", 0x100);
+    cr_assert(memory_region_try_add_subregion(sys, 0x0000, a, NULL));
+    cr_assert(memory_region_try_add_subregion(sys, 0x3000, b, NULL));
+    cr_expect(memory_region_try_add_subregion(sys, 0x1800, c, NULL), "a gap below the top");
+    cr_expect_not(memory_region_try_add_subregion(sys, 0x2800, d, NULL), "runs into b");
+    memory_region_del_subregion(sys, b);
+    cr_expect(memory_region_try_add_subregion(sys, 0x2800, d, NULL), "b is gone");
+    /* A mapped region that grows still counts with its new size. */
+    memory_region_set_size(d, 0x10000);
+    cr_expect_not(memory_region_try_add_subregion(sys, 0x8000, e, NULL));
+    cr_expect(memory_region_try_add_subregion(sys, 0x12800, e, NULL));
+}
+
 Test(region, collision_reported_on_stderr_by_add_subregion, .init = cr_redirect_stderr)
 {
     MemoryRegion *sys = new_container("system", UINT64_MAX);
@@ -352,4 +369,22 @@ Test(region, mapping_an_already_mapped_region_is_an_error)
     cr_expect_not_null(err);
     error_free(err);
     cr_expect_eq(a->container, s1);
+}
+
+Test(region, a_region_cannot_be_mapped_inside_itself)
+{
+    MemoryRegion *sys = new_container("system", 0x10000);
+    MemoryRegion *bus = new_container("bus", 0x1000);
+    MemoryRegion *loop = calloc(1, sizeof(*loop));
+    memory_region_add_subregion(sys, 0, bus);
+    memory_region_init_alias(loop, NULL, "loop", sys, 0, 0x1000);
+    Error *err = NULL;
+    cr_expect_not(memory_region_try_add_subregion(bus, 0x100, loop, &err));
+    cr_assert_not_null(err);
+    cr_expect_str_eq(error_get_pretty(err),
+                     "memory region 'loop' cannot be mapped in 'bus', which it contains");
+    error_free(err);
+    cr_expect_not(memory_region_try_add_subregion(bus, 0, sys, NULL));
+    cr_expect_not(memory_region_try_add_subregion(sys, 0, sys, NULL));
+    cr_expect_null(sys->container);
 }

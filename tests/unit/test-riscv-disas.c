@@ -74,10 +74,10 @@ static const DisasCase cases[] = {
     { 64, 0x0120000f, "fence   w,r" },
     { 64, 0x0840000f, "fence   i,o" },
     { 64, 0x0000100f, "fence.i" },
-    { 64, 0x00000073, "ecall" },
     { 64, 0x0000000f, "fence   " },
     { 64, 0x0030000f, "fence   rw" },
     /* system, Zicsr */
+    { 64, 0x00000073, "ecall" },
     { 64, 0x00100073, "ebreak" },
     { 64, 0x10500073, "wfi" },
     { 64, 0x10200073, "sret" },
@@ -93,9 +93,9 @@ static const DisasCase cases[] = {
     { 64, 0x30047073, "csrci   mstatus, 8" },
     { 64, 0x7c002573, "csrr    a0, unknown_7c0" },
     { 64, 0xc0001073, "unimp" },
-    { 64, 0x02c58533, "mul     a0, a1, a2" },
     { 64, 0xc0002073, "csrr    zero, cycle" },
     /* M, A */
+    { 64, 0x02c58533, "mul     a0, a1, a2" },
     { 64, 0x02c5d53b, "divuw   a0, a1, a2" },
     { 64, 0x1005a52f, "lr.w    a0, (a1)" },
     { 64, 0x1405b52f, "lr.d    a0, (a1)" },
@@ -104,9 +104,9 @@ static const DisasCase cases[] = {
     { 64, 0x0cc5a52f, "amoswap.w.aq a0, a2, (a1)" },
     { 64, 0x00c5b52f, "amoadd.d a0, a2, (a1)" },
     { 64, 0xe663a2af, "amomaxu.w.aqrl t0, t1, (t2)" },
+    /* F, D: no rounding-mode operand, no fmv.s/fneg/fabs */
     { 64, 0x00452507, "flw     fa0, 4(a0)" },
     { 64, 0xffb13c27, "fsd     fs11, -8(sp)" },
-    /* F, D: no rounding-mode operand, no fmv.s/fneg/fabs */
     { 64, 0x00c5f553, "fadd.s  fa0, fa1, fa2" },
     { 64, 0x02c59553, "fadd.d  fa0, fa1, fa2" },
     { 64, 0x1820f043, "fmadd.s ft0, ft1, ft2, ft3" },
@@ -129,8 +129,8 @@ static const DisasCase cases[] = {
     { 64, 0xa0b52553, "feq.s   a0, fa0, fa1" },
     { 64, 0xa2b51553, "flt.d   a0, fa0, fa1" },
     { 64, 0xe2051553, "fclass.d a0, fa0" },
-    { 64, 0x20c5a533, "sh1add  a0, a1, a2" },
     /* Zba, Zbb, Zbc, Zbs */
+    { 64, 0x20c5a533, "sh1add  a0, a1, a2" },
     { 64, 0x20c5e53b, "sh3add.uw a0, a1, a2" },
     { 64, 0x08c5853b, "add.uw  a0, a1, a2" },
     { 64, 0x0805853b, "zext.w  a0, a1" },
@@ -151,7 +151,6 @@ static const DisasCase cases[] = {
     { 64, 0x4bf5d513, "bexti   a0, a1, 63" },
     { 64, 0x68559513, "binvi   a0, a1, 5" },
     { 64, 0x28059513, "bseti   a0, a1, 0" },
-    { 64, 0xc0002073, "csrr    zero, cycle" },
     { 32, 0x69855513, "rev8    a0, a0" },
     { 32, 0x08054533, "zext.h  a0, a0" },
     { 32, 0x60f55513, "rori    a0, a0, 15" },

@@ -29,12 +29,19 @@
 
 #include "cpu/riscv/softfloat.h"
 
+/*
+ * The references lean on x86-64 behaviour (SSE tininess after rounding, the
+ * x87 64-bit long double): elsewhere the test reports itself skipped.
+ */
 #if !defined(__x86_64__)
-#error "this test compares against the x86-64 SSE FPU"
-#endif
+Test(softfloat_vs_host, needs_an_x86_64_host)
+{
+    cr_skip_test("the host references are x86-64 specific");
+}
+#else
 
 #define DEFAULT_SEED UINT64_C(0x5eed50f7f10a7)
-#define DEFAULT_ITERS 60000
+#define DEFAULT_ITERS 100000
 
 static uint64_t seed;
 static uint64_t rng;
@@ -420,7 +427,11 @@ static void gen_operands(const Op *op, const Fmt *in_fmt, uint64_t *in,
         in[0] = in[1];
         in[1] = t;
     }
-    if (op->nargs == 1 && rnd() % 4 == 0) {
+    bool is_sqrt = op->host == h32_sqrt || op->host == h64_sqrt;
+    if (is_sqrt && rnd() % 4 != 0) {
+        in[0] &= ~SIGNBIT(in_fmt);   /* mostly non-negative radicands */
+    }
+    if (is_sqrt && rnd() % 4 == 0) {
         /* an exact square, for sqrt: a value with a short significand, squared */
         int keep = (in_fmt->frac + 1) / 2 - 1;
         uint64_t x = in[0] & ~(FRACMASK(in_fmt) >> keep);
@@ -859,3 +870,5 @@ static void run_from_int(bool to32)
 
 Test(softfloat_vs_host, int_to_f32) { run_from_int(true); }
 Test(softfloat_vs_host, int_to_f64) { run_from_int(false); }
+
+#endif /* __x86_64__ */

@@ -9,6 +9,7 @@
  * worked out by hand from IEEE 754-2019 and the RISC-V F/D chapters.
  */
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "cpu/riscv/softfloat.h"
@@ -486,6 +487,12 @@ Test(softfloat_muladd, rounds_once)
         { 0x3f800800u, 0x3f800800u, MONE, ALL5(0x3a000400u), ALL5(0) },
         /* 1 * 1 + 2^-149: only the directed modes see the addend */
         { ONE, ONE, MIN_SUB, { ONE, ONE, ONE, 0x3f800001u, ONE }, ALL5(NX) },
+        { ONE, ONE, 0x80000001u,
+          { ONE, 0x3f7fffffu, 0x3f7fffffu, ONE, ONE }, ALL5(NX) },
+        /* 3 * 2^-150 * 1 + 0: 1.5 units of the smallest subnormal */
+        { 0x00000003u, HALF, P0,
+          { 0x00000002u, MIN_SUB, MIN_SUB, 0x00000002u, 0x00000002u },
+          ALL5(UF | NX) },
         /* (1 + 2^-23)(1 - 2^-23) = 1 - 2^-46 */
         { 0x3f800001u, 0x3f7ffffeu, P0,
           { ONE, 0x3f7fffffu, 0x3f7fffffu, ONE, ONE }, ALL5(NX) },
@@ -1085,3 +1092,13 @@ Test(softfloat_status, flags_accrue_and_are_never_cleared)
     cr_expect_eq(s.flags, DZ | NX | OF | NV);
     cr_expect_eq(s.rm, RNE);
 }
+
+#ifndef NDEBUG
+/* The caller must resolve DYN and trap the reserved modes: 5..7 never get in. */
+Test(softfloat_status, reserved_rounding_mode_is_a_programming_error,
+     .signal = SIGABRT)
+{
+    RiscvFloatStatus s = { .rm = 5, .flags = 0 };
+    f32_add(ONE, 0x33800000u, &s);
+}
+#endif

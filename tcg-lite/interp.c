@@ -1,0 +1,1098 @@
+/*
+ * tcg-lite/interp.c: the bytecode interpreter backend (tcgl_interp_backend).
+ *
+ * gen_code lowers the current IR into a compact bytecode in tb->code: an
+ * array of 64-bit words, each op a handler address followed by its operands
+ * already resolved, so that running an op is a few loads and one indirect
+ * jump (direct threading with GCC's computed goto).
+ *
+ * Operands are 32-bit byte offsets.  Even offsets are from env: globals are
+ * read and written in the CPU state itself, never copied.  Odd offsets are
+ * from the frame (minus one): locals live in a frame on the C stack of
+ * exec, slots reused once a local's last use is behind.  Constants are
+ * immediates in the bytecode; where an op has no immediate form, the
+ * constant is first moved into a scratch slot.
+ *
+ * Nothing is allocated while code runs: a helper or a memory callback may
+ * longjmp out of exec at any point.  Before every call, qemu_ld and qemu_st,
+ * tcgl_exec_ra is set to the address of the op in tb->code; tb->insn_end
+ * maps that address back to the guest instruction (tcgl_tb_find_insn).
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <ffi.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tcgl-internal.h"
+
+/*
+ * Frame slots a TB may use at once.  The frontend's locals rarely live
+ * beyond one guest instruction, so this is far more than a TB needs; it
+ * bounds exec's stack use (8 KiB).
+ */
+#define INTERP_FRAME_SLOTS 1024
+
+/* Operand value meaning "the env pointer" in a call's argument list. */
+#define INTERP_ENV_ARG INT32_MIN
+
+typedef union InterpWord {
+    const void *h;
+    const void *p;
+    uint64_t u;
+    struct {
+        int32_t a, b;
+    } o;
+} InterpWord;
+
+/* ------------------------------------------------------------------ */
+/* The bytecode ops                                                     */
+
+#define INTERP_CONDS(X) \
+    X(eq, EQ) X(ne, NE) X(lt, LT) X(ge, GE) X(le, LE) X(gt, GT) \
+    X(ltu, LTU) X(geu, GEU) X(leu, LEU) X(gtu, GTU)
+
+#define INTERP_BIN64(X, n) X(n##_64_rr) X(n##_64_ri)
+#define INTERP_BIN(X, n) INTERP_BIN64(X, n) X(n##_32_rr) X(n##_32_ri)
+#define INTERP_COND_OPS(X, c, C) \
+    X(setcond_##c##_64_rr) X(setcond_##c##_64_ri) X(setcond_##c##_32_rr) X(setcond_##c##_32_ri) \
+    X(brcond_##c##_64_rr) X(brcond_##c##_64_ri) X(brcond_##c##_32_rr) X(brcond_##c##_32_ri)
+
+#define INTERP_OPS(X)                                                     \
+    X(invalid)                                                            \
+    X(mov_64) X(mov_32) X(movi_64) X(movi_32)                             \
+    INTERP_BIN(X, add) INTERP_BIN(X, sub) INTERP_BIN(X, mul)              \
+    INTERP_BIN(X, div) INTERP_BIN(X, divu) INTERP_BIN(X, rem)             \
+    INTERP_BIN(X, remu) INTERP_BIN(X, and) INTERP_BIN(X, or)              \
+    INTERP_BIN(X, xor) INTERP_BIN(X, andc) INTERP_BIN(X, orc)             \
+    INTERP_BIN(X, eqv) INTERP_BIN(X, shl) INTERP_BIN(X, shr)              \
+    INTERP_BIN(X, sar) INTERP_BIN(X, rotl) INTERP_BIN(X, rotr)            \
+    INTERP_BIN64(X, mulsh) INTERP_BIN64(X, muluh)                         \
+    X(neg_64) X(neg_32) X(not_64) X(not_32) X(clz_64) X(clz_32)           \
+    X(ctz_64) X(ctz_32) X(ctpop_64) X(ctpop_32) X(bswap64_64)             \
+    X(ext8s_64) X(ext8u_64) X(ext16s_64) X(ext16u_64) X(ext32s_64)        \
+    X(ext32u_64) X(extrl_64_32) X(extu_32_64) X(ext_32_64)                \
+    X(extract_64) X(sextract_64) X(deposit_64)                            \
+    X(movcond_64) X(movcond_32)                                           \
+    INTERP_CONDS_EXPAND(X)                                                \
+    X(ld_64) X(ld32u_64) X(ld32s_64) X(ld8u_64) X(ld_32)                  \
+    X(st_64) X(st32_64) X(st8_64) X(st_32)                                \
+    X(qemu_ld_64) X(qemu_st_64)                                           \
+    X(call_void) X(call_32) X(call_64)                                    \
+    X(br) X(goto_tb0) X(goto_tb1) X(exit_tb) X(goto_ptr)
+
+#define INTERP_CONDS_EXPAND(X) INTERP_CONDS_EXPAND_(X)
+#define INTERP_CONDS_EXPAND_(X)                                            \
+    INTERP_COND_OPS(X, eq, EQ) INTERP_COND_OPS(X, ne, NE)                  \
+    INTERP_COND_OPS(X, lt, LT) INTERP_COND_OPS(X, ge, GE)                  \
+    INTERP_COND_OPS(X, le, LE) INTERP_COND_OPS(X, gt, GT)                  \
+    INTERP_COND_OPS(X, ltu, LTU) INTERP_COND_OPS(X, geu, GEU)              \
+    INTERP_COND_OPS(X, leu, LEU) INTERP_COND_OPS(X, gtu, GTU)
+
+typedef enum InterpOp {
+#define INTERP_ENUM(n) IOP_##n,
+    INTERP_OPS(INTERP_ENUM)
+#undef INTERP_ENUM
+    IOP_COUNT
+} InterpOp;
+
+/* ------------------------------------------------------------------ */
+/* Exec                                                                 */
+
+#define SLOT_ADDR(o) \
+    ((uintptr_t)((o) & 1 ? fb : eb) + (uintptr_t)(intptr_t)(o))
+#define R64(o) (*(const uint64_t *)SLOT_ADDR(o))
+#define R32(o) (*(const uint32_t *)SLOT_ADDR(o))
+#define W64(o, v) (*(uint64_t *)SLOT_ADDR(o) = (v))
+#define W32(o, v) (*(uint32_t *)SLOT_ADDR(o) = (v))
+#define NEXT(n)           \
+    do {                  \
+        pc += (n);        \
+        goto *pc->h;      \
+    } while (0)
+
+/*
+ * Binary ops: rr reads both operands from slots, ri takes the second from
+ * the bytecode.  Layout: h, {d, a}, {b, -} or imm.
+ */
+#define BIN64(n, expr)                                                    \
+    L_##n##_64_rr: {                                                      \
+        uint64_t a = R64(pc[1].o.b), b = R64(pc[2].o.a);                  \
+        W64(pc[1].o.a, (expr));                                           \
+        NEXT(3);                                                          \
+    }                                                                     \
+    L_##n##_64_ri: {                                                      \
+        uint64_t a = R64(pc[1].o.b), b = pc[2].u;                         \
+        W64(pc[1].o.a, (expr));                                           \
+        NEXT(3);                                                          \
+    }
+#define BIN32(n, expr)                                                    \
+    L_##n##_32_rr: {                                                      \
+        uint32_t a = R32(pc[1].o.b), b = R32(pc[2].o.a);                  \
+        W32(pc[1].o.a, (expr));                                           \
+        NEXT(3);                                                          \
+    }                                                                     \
+    L_##n##_32_ri: {                                                      \
+        uint32_t a = R32(pc[1].o.b), b = (uint32_t)pc[2].u;               \
+        W32(pc[1].o.a, (expr));                                           \
+        NEXT(3);                                                          \
+    }
+/* Unary ops: h, {d, a}. */
+#define UN(n, RT, WT, expr)                                               \
+    L_##n: {                                                              \
+        uint64_t a = RT(pc[1].o.b);                                       \
+        WT(pc[1].o.a, (expr));                                            \
+        NEXT(2);                                                          \
+    }
+/*
+ * setcond: like a binary op.  brcond: h, {a, b}, {rel, -} or h, {a, rel},
+ * imm; rel is in words from the op's first word.
+ */
+#define COND_HANDLERS(c, C)                                               \
+    L_setcond_##c##_64_rr:                                                \
+        W64(pc[1].o.a, tcgl_cond_eval64(TCGL_COND_##C, R64(pc[1].o.b),    \
+                                        R64(pc[2].o.a)));                 \
+        NEXT(3);                                                          \
+    L_setcond_##c##_64_ri:                                                \
+        W64(pc[1].o.a, tcgl_cond_eval64(TCGL_COND_##C, R64(pc[1].o.b),    \
+                                        pc[2].u));                        \
+        NEXT(3);                                                          \
+    L_setcond_##c##_32_rr:                                                \
+        W32(pc[1].o.a, tcgl_cond_eval32(TCGL_COND_##C, R32(pc[1].o.b),    \
+                                        R32(pc[2].o.a)));                 \
+        NEXT(3);                                                          \
+    L_setcond_##c##_32_ri:                                                \
+        W32(pc[1].o.a, tcgl_cond_eval32(TCGL_COND_##C, R32(pc[1].o.b),    \
+                                        (uint32_t)pc[2].u));              \
+        NEXT(3);                                                          \
+    L_brcond_##c##_64_rr:                                                 \
+        if (tcgl_cond_eval64(TCGL_COND_##C, R64(pc[1].o.a), R64(pc[1].o.b))) { \
+            NEXT(pc[2].o.a);                                              \
+        }                                                                 \
+        NEXT(3);                                                          \
+    L_brcond_##c##_64_ri:                                                 \
+        if (tcgl_cond_eval64(TCGL_COND_##C, R64(pc[1].o.a), pc[2].u)) {   \
+            NEXT(pc[1].o.b);                                              \
+        }                                                                 \
+        NEXT(3);                                                          \
+    L_brcond_##c##_32_rr:                                                 \
+        if (tcgl_cond_eval32(TCGL_COND_##C, R32(pc[1].o.a), R32(pc[1].o.b))) { \
+            NEXT(pc[2].o.a);                                              \
+        }                                                                 \
+        NEXT(3);                                                          \
+    L_brcond_##c##_32_ri:                                                 \
+        if (tcgl_cond_eval32(TCGL_COND_##C, R32(pc[1].o.a), (uint32_t)pc[2].u)) { \
+            NEXT(pc[1].o.b);                                              \
+        }                                                                 \
+        NEXT(3);
+
+/* Call: h, cif, func, {ret, nargs}, then the arguments two per word. */
+static inline unsigned interp_call_words(unsigned nargs)
+{
+    return 4 + (nargs + 1) / 2;
+}
+
+/*
+ * Run tb; with `table` non-NULL, only return the handler addresses (the
+ * labels of a computed goto exist only inside this function).
+ */
+/* A helper call through its signature's shared ffi_cif. */
+static inline ffi_arg interp_call(const InterpWord *pc, void **envp, uintptr_t eb, uintptr_t fb)
+{
+    void *av[TCGL_MAX_HELPER_ARGS];
+    unsigned nargs = (unsigned)pc[3].o.b;
+    ffi_arg rv = 0;
+
+    for (unsigned i = 0; i < nargs; i++) {
+        int32_t o = (i & 1) ? pc[4 + i / 2].o.b : pc[4 + i / 2].o.a;
+        av[i] = o == INTERP_ENV_ARG ? (void *)envp : (void *)SLOT_ADDR(o);
+    }
+    tcgl_exec_ra = (uintptr_t)pc;
+    ffi_call((ffi_cif *)pc[1].p, FFI_FN(pc[2].p), &rv, av);
+    return rv;
+}
+
+/*
+ * Never inlined or cloned: the handler addresses must come from the one copy
+ * of this function that exec runs.
+ */
+static __attribute__((noinline, noclone)) uintptr_t
+interp_run(void *env, TranslationBlock *tb, const void *const **table)
+{
+    static const void *const handlers[IOP_COUNT] = {
+#define INTERP_LABEL(n) [IOP_##n] = &&L_##n,
+        INTERP_OPS(INTERP_LABEL)
+#undef INTERP_LABEL
+    };
+    uint64_t frame[INTERP_FRAME_SLOTS];
+    void *envp = env;
+    const uintptr_t eb = (uintptr_t)env;
+    const uintptr_t fb = (uintptr_t)frame - 1;
+    const InterpWord *pc;
+
+    if (table) {
+        *table = handlers;
+        return 0;
+    }
+    tcgl_exec_tb = tb;
+    pc = tb->code;
+    goto *pc->h;
+
+L_invalid:
+    abort();
+
+L_mov_64:
+    W64(pc[1].o.a, R64(pc[1].o.b));
+    NEXT(2);
+L_mov_32:
+    W32(pc[1].o.a, R32(pc[1].o.b));
+    NEXT(2);
+L_movi_64:
+    W64(pc[1].o.a, pc[2].u);
+    NEXT(3);
+L_movi_32:
+    W32(pc[1].o.a, (uint32_t)pc[2].u);
+    NEXT(3);
+
+    BIN64(add, a + b)
+    BIN32(add, a + b)
+    BIN64(sub, a - b)
+    BIN32(sub, a - b)
+    BIN64(mul, a * b)
+    BIN32(mul, a * b)
+    BIN64(div, tcgl_div64(a, b))
+    BIN32(div, tcgl_div32(a, b))
+    BIN64(divu, tcgl_divu64(a, b))
+    BIN32(divu, tcgl_divu32(a, b))
+    BIN64(rem, tcgl_rem64(a, b))
+    BIN32(rem, tcgl_rem32(a, b))
+    BIN64(remu, tcgl_remu64(a, b))
+    BIN32(remu, tcgl_remu32(a, b))
+    BIN64(and, a & b)
+    BIN32(and, a & b)
+    BIN64(or, a | b)
+    BIN32(or, a | b)
+    BIN64(xor, a ^ b)
+    BIN32(xor, a ^ b)
+    BIN64(andc, a & ~b)
+    BIN32(andc, a & ~b)
+    BIN64(orc, a | ~b)
+    BIN32(orc, a | ~b)
+    BIN64(eqv, ~(a ^ b))
+    BIN32(eqv, ~(a ^ b))
+    BIN64(shl, a << (b & 63))
+    BIN32(shl, a << (b & 31))
+    BIN64(shr, a >> (b & 63))
+    BIN32(shr, a >> (b & 31))
+    BIN64(sar, (uint64_t)((int64_t)a >> (b & 63)))
+    BIN32(sar, (uint32_t)((int32_t)a >> (b & 31)))
+    BIN64(rotl, tcgl_rotl64(a, (unsigned)b))
+    BIN32(rotl, tcgl_rotl32(a, b))
+    BIN64(rotr, tcgl_rotr64(a, (unsigned)b))
+    BIN32(rotr, tcgl_rotr32(a, b))
+    BIN64(mulsh, tcgl_mulsh64(a, b))
+    BIN64(muluh, tcgl_muluh64(a, b))
+
+    UN(neg_64, R64, W64, -a)
+    UN(neg_32, R32, W32, (uint32_t)-a)
+    UN(not_64, R64, W64, ~a)
+    UN(not_32, R32, W32, (uint32_t)~a)
+    UN(clz_64, R64, W64, tcgl_clz64(a))
+    UN(clz_32, R32, W32, tcgl_clz32((uint32_t)a))
+    UN(ctz_64, R64, W64, tcgl_ctz64(a))
+    UN(ctz_32, R32, W32, tcgl_ctz32((uint32_t)a))
+    UN(ctpop_64, R64, W64, (uint64_t)__builtin_popcountll(a))
+    UN(ctpop_32, R32, W32, (uint32_t)__builtin_popcount((uint32_t)a))
+    UN(bswap64_64, R64, W64, __builtin_bswap64(a))
+    UN(ext8s_64, R64, W64, (uint64_t)(int64_t)(int8_t)a)
+    UN(ext8u_64, R64, W64, (uint8_t)a)
+    UN(ext16s_64, R64, W64, (uint64_t)(int64_t)(int16_t)a)
+    UN(ext16u_64, R64, W64, (uint16_t)a)
+    UN(ext32s_64, R64, W64, (uint64_t)(int64_t)(int32_t)a)
+    UN(ext32u_64, R64, W64, (uint32_t)a)
+    UN(extrl_64_32, R64, W32, (uint32_t)a)
+    UN(extu_32_64, R32, W64, (uint32_t)a)
+    UN(ext_32_64, R32, W64, (uint64_t)(int64_t)(int32_t)a)
+
+    /* h, {d, a}, {ofs, len} */
+L_extract_64:
+    W64(pc[1].o.a, tcgl_extract64(R64(pc[1].o.b), (unsigned)pc[2].o.a, (unsigned)pc[2].o.b));
+    NEXT(3);
+L_sextract_64:
+    W64(pc[1].o.a, tcgl_sextract64(R64(pc[1].o.b), (unsigned)pc[2].o.a, (unsigned)pc[2].o.b));
+    NEXT(3);
+    /* h, {d, a}, {b, ofs}, {len, -} */
+L_deposit_64:
+    W64(pc[1].o.a, tcgl_deposit64(R64(pc[1].o.b), R64(pc[2].o.a), (unsigned)pc[2].o.b,
+                                  (unsigned)pc[3].o.a));
+    NEXT(4);
+
+    /* h, {d, c1}, {c2, v1}, {v2, cond} */
+L_movcond_64: {
+        uint64_t v = tcgl_cond_eval64((TCGLCond)pc[3].o.b, R64(pc[1].o.b), R64(pc[2].o.a))
+                         ? R64(pc[2].o.b) : R64(pc[3].o.a);
+        W64(pc[1].o.a, v);
+        NEXT(4);
+    }
+L_movcond_32: {
+        uint32_t v = tcgl_cond_eval32((TCGLCond)pc[3].o.b, R32(pc[1].o.b), R32(pc[2].o.a))
+                         ? R32(pc[2].o.b) : R32(pc[3].o.a);
+        W32(pc[1].o.a, v);
+        NEXT(4);
+    }
+
+    INTERP_CONDS(COND_HANDLERS)
+
+    /* env fields that are not globals: h, {d or val, offset} */
+L_ld_64: {
+        uint64_t v;
+        memcpy(&v, (const char *)env + pc[1].o.b, 8);
+        W64(pc[1].o.a, v);
+        NEXT(2);
+    }
+L_ld32u_64: {
+        uint32_t v;
+        memcpy(&v, (const char *)env + pc[1].o.b, 4);
+        W64(pc[1].o.a, v);
+        NEXT(2);
+    }
+L_ld32s_64: {
+        int32_t v;
+        memcpy(&v, (const char *)env + pc[1].o.b, 4);
+        W64(pc[1].o.a, (uint64_t)(int64_t)v);
+        NEXT(2);
+    }
+L_ld8u_64:
+    W64(pc[1].o.a, *((const uint8_t *)env + pc[1].o.b));
+    NEXT(2);
+L_ld_32: {
+        uint32_t v;
+        memcpy(&v, (const char *)env + pc[1].o.b, 4);
+        W32(pc[1].o.a, v);
+        NEXT(2);
+    }
+L_st_64: {
+        uint64_t v = R64(pc[1].o.a);
+        memcpy((char *)env + pc[1].o.b, &v, 8);
+        NEXT(2);
+    }
+L_st32_64:
+L_st_32: {
+        uint32_t v = R32(pc[1].o.a);
+        memcpy((char *)env + pc[1].o.b, &v, 4);
+        NEXT(2);
+    }
+L_st8_64:
+    *((uint8_t *)env + pc[1].o.b) = (uint8_t)R64(pc[1].o.a);
+    NEXT(2);
+
+    /* h, {d or val, addr}, oi */
+L_qemu_ld_64: {
+        tcgl_exec_ra = (uintptr_t)pc;
+        uint64_t v = tcgl_ctx.mem_ops->load(env, R64(pc[1].o.b), (MemOpIdx)pc[2].u,
+                                            (uintptr_t)pc);
+        W64(pc[1].o.a, v);
+        NEXT(3);
+    }
+L_qemu_st_64:
+    tcgl_exec_ra = (uintptr_t)pc;
+    tcgl_ctx.mem_ops->store(env, R64(pc[1].o.b), R64(pc[1].o.a), (MemOpIdx)pc[2].u,
+                            (uintptr_t)pc);
+    NEXT(3);
+
+    /* Three handlers: labels with no code between them share an address. */
+L_call_void:
+    interp_call(pc, &envp, eb, fb);
+    NEXT(interp_call_words((unsigned)pc[3].o.b));
+L_call_32:
+    W32(pc[3].o.a, (uint32_t)interp_call(pc, &envp, eb, fb));
+    NEXT(interp_call_words((unsigned)pc[3].o.b));
+L_call_64:
+    W64(pc[3].o.a, (uint64_t)interp_call(pc, &envp, eb, fb));
+    NEXT(interp_call_words((unsigned)pc[3].o.b));
+
+    /* h, {rel, -} */
+L_br:
+    NEXT(pc[1].o.a);
+L_goto_tb0:
+    if (tb->jmp_dest[0]) {
+        tb = tb->jmp_dest[0];
+        tcgl_exec_tb = tb;
+        pc = tb->code;
+        goto *pc->h;
+    }
+    NEXT(1);
+L_goto_tb1:
+    if (tb->jmp_dest[1]) {
+        tb = tb->jmp_dest[1];
+        tcgl_exec_tb = tb;
+        pc = tb->code;
+        goto *pc->h;
+    }
+    NEXT(1);
+    /* h, value */
+L_exit_tb:
+    return (uintptr_t)pc[1].u;
+L_goto_ptr: {
+        TranslationBlock *next = tcgl_ctx.lookup_fn ? tcgl_ctx.lookup_fn(env) : NULL;
+        if (!next) {
+            return 0;
+        }
+        tb = next;
+        tcgl_exec_tb = tb;
+        pc = tb->code;
+        goto *pc->h;
+    }
+}
+
+static const void *const *interp_handlers(void)
+{
+    static const void *const *table;
+    if (!table) {
+        interp_run(NULL, NULL, &table);
+    }
+    return table;
+}
+
+static uintptr_t interp_exec(void *env, TranslationBlock *tb)
+{
+    return interp_run(env, tb, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lowering                                                             */
+
+typedef struct Fixup {
+    uint32_t op_start;   /* word index of the branch op */
+    uint32_t word;       /* word holding the displacement */
+    bool high;           /* in .o.b rather than .o.a */
+    TCGLLabel *label;
+} Fixup;
+
+typedef struct Lower {
+    InterpWord *code;
+    size_t n, cap;
+    const void *const *h;
+    int32_t *label_pos;
+    Fixup *fixups;
+    size_t nb_fixups, cap_fixups;
+    int32_t *free_slots;
+    unsigned nb_free, nb_slots;
+    bool reuse;
+    bool overflow;
+} Lower;
+
+static void *lower_grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) {
+        return p;
+    }
+    size_t n = *cap ? *cap : 64;
+    while (n < need) {
+        n *= 2;
+    }
+    void *q = realloc(p, n * elem);
+    if (!q) {
+        abort();
+    }
+    *cap = n;
+    return q;
+}
+
+static InterpWord *lower_words(Lower *L, unsigned count)
+{
+    L->code = lower_grow(L->code, &L->cap, L->n + count, sizeof(InterpWord));
+    InterpWord *w = &L->code[L->n];
+    memset(w, 0, count * sizeof(*w));
+    L->n += count;
+    return w;
+}
+
+static InterpWord *emit(Lower *L, InterpOp iop, unsigned count)
+{
+    InterpWord *w = lower_words(L, count);
+    w[0].h = L->h[iop];
+    return w;
+}
+
+static int32_t slot_alloc(Lower *L)
+{
+    if (L->nb_free) {
+        return L->free_slots[--L->nb_free];
+    }
+    if (L->nb_slots == INTERP_FRAME_SLOTS) {
+        /* Keep going with a valid slot; gen_code fails at the end. */
+        L->overflow = true;
+        return 1;
+    }
+    return (int32_t)(L->nb_slots++ * 8 + 1);
+}
+
+static void slot_free(Lower *L, int32_t slot)
+{
+    if (L->overflow) {
+        return;   /* the code is thrown away; don't let the free list overflow */
+    }
+    L->free_slots[L->nb_free++] = slot;
+}
+
+/* A non-constant operand. */
+static int32_t operand(const TCGLTemp *t)
+{
+    switch (t->kind) {
+    case TCGL_TEMP_GLOBAL:
+        assert(t->offset >= INT32_MIN + 8 && t->offset <= INT32_MAX - 8);
+        return (int32_t)t->offset;
+    case TCGL_TEMP_LOCAL:
+        return t->be_slot;
+    default:
+        abort();
+    }
+}
+
+static bool is_const(const TCGLTemp *t)
+{
+    return t->kind == TCGL_TEMP_CONST;
+}
+
+/* Scratch slots holding constants for the op being lowered. */
+typedef struct Scratch {
+    int32_t slots[TCGL_MAX_OP_ARGS];
+    unsigned n;
+} Scratch;
+
+static int32_t operand_mat(Lower *L, Scratch *s, const TCGLTemp *t)
+{
+    if (!is_const(t)) {
+        return operand(t);
+    }
+    int32_t slot = slot_alloc(L);
+    InterpWord *w = emit(L, IOP_movi_64, 3);
+    w[1].o.a = slot;
+    w[2].u = (uint64_t)t->val;
+    s->slots[s->n++] = slot;
+    return slot;
+}
+
+static void add_fixup(Lower *L, uint32_t op_start, uint32_t word, bool high, TCGLLabel *l)
+{
+    L->fixups = lower_grow(L->fixups, &L->cap_fixups, L->nb_fixups + 1, sizeof(Fixup));
+    L->fixups[L->nb_fixups++] = (Fixup){ op_start, word, high, l };
+}
+
+static InterpOp bin_iop(TCGLOpcode opc, bool imm)
+{
+    switch (opc) {
+#define BIN_CASE(n)                                                          \
+    case INDEX_op_##n##_i64: return imm ? IOP_##n##_64_ri : IOP_##n##_64_rr; \
+    case INDEX_op_##n##_i32: return imm ? IOP_##n##_32_ri : IOP_##n##_32_rr;
+    BIN_CASE(add) BIN_CASE(sub) BIN_CASE(mul) BIN_CASE(div) BIN_CASE(divu)
+    BIN_CASE(rem) BIN_CASE(remu) BIN_CASE(and) BIN_CASE(or) BIN_CASE(xor)
+    BIN_CASE(andc) BIN_CASE(orc) BIN_CASE(eqv) BIN_CASE(shl) BIN_CASE(shr)
+    BIN_CASE(sar) BIN_CASE(rotl) BIN_CASE(rotr)
+#undef BIN_CASE
+    case INDEX_op_mulsh_i64: return imm ? IOP_mulsh_64_ri : IOP_mulsh_64_rr;
+    case INDEX_op_muluh_i64: return imm ? IOP_muluh_64_ri : IOP_muluh_64_rr;
+    default: return IOP_invalid;
+    }
+}
+
+static InterpOp un_iop(TCGLOpcode opc)
+{
+    switch (opc) {
+    case INDEX_op_mov_i64: return IOP_mov_64;
+    case INDEX_op_mov_i32: return IOP_mov_32;
+    case INDEX_op_neg_i64: return IOP_neg_64;
+    case INDEX_op_neg_i32: return IOP_neg_32;
+    case INDEX_op_not_i64: return IOP_not_64;
+    case INDEX_op_not_i32: return IOP_not_32;
+    case INDEX_op_clz_i64: return IOP_clz_64;
+    case INDEX_op_clz_i32: return IOP_clz_32;
+    case INDEX_op_ctz_i64: return IOP_ctz_64;
+    case INDEX_op_ctz_i32: return IOP_ctz_32;
+    case INDEX_op_ctpop_i64: return IOP_ctpop_64;
+    case INDEX_op_ctpop_i32: return IOP_ctpop_32;
+    case INDEX_op_bswap64_i64: return IOP_bswap64_64;
+    case INDEX_op_ext8s_i64: return IOP_ext8s_64;
+    case INDEX_op_ext8u_i64: return IOP_ext8u_64;
+    case INDEX_op_ext16s_i64: return IOP_ext16s_64;
+    case INDEX_op_ext16u_i64: return IOP_ext16u_64;
+    case INDEX_op_ext32s_i64: return IOP_ext32s_64;
+    case INDEX_op_ext32u_i64: return IOP_ext32u_64;
+    case INDEX_op_extrl_i64_i32: return IOP_extrl_64_32;
+    case INDEX_op_extu_i32_i64: return IOP_extu_32_64;
+    case INDEX_op_ext_i32_i64: return IOP_ext_32_64;
+    case INDEX_op_ld_i64: return IOP_ld_64;
+    case INDEX_op_ld32u_i64: return IOP_ld32u_64;
+    case INDEX_op_ld32s_i64: return IOP_ld32s_64;
+    case INDEX_op_ld8u_i64: return IOP_ld8u_64;
+    case INDEX_op_ld_i32: return IOP_ld_32;
+    case INDEX_op_st_i64: return IOP_st_64;
+    case INDEX_op_st32_i64: return IOP_st32_64;
+    case INDEX_op_st8_i64: return IOP_st8_64;
+    case INDEX_op_st_i32: return IOP_st_32;
+    default: return IOP_invalid;
+    }
+}
+
+_Static_assert(IOP_setcond_gtu_64_rr - IOP_setcond_eq_64_rr ==
+               (TCGL_COND_GTU - TCGL_COND_EQ) * (IOP_setcond_ne_64_rr - IOP_setcond_eq_64_rr),
+               "cond handlers are laid out in TCGLCond order");
+_Static_assert(IOP_brcond_gtu_32_ri - IOP_brcond_eq_32_ri ==
+               (TCGL_COND_GTU - TCGL_COND_EQ) * (IOP_setcond_ne_64_rr - IOP_setcond_eq_64_rr),
+               "cond handlers are laid out in TCGLCond order");
+
+/* setcond/brcond handler for cond: one group of handlers per condition. */
+static InterpOp cond_iop(InterpOp eq_base, TCGLCond cond)
+{
+    static const unsigned stride = IOP_setcond_ne_64_rr - IOP_setcond_eq_64_rr;
+    return (InterpOp)(eq_base + (cond - TCGL_COND_EQ) * stride);
+}
+
+static void lower_binary(Lower *L, const TCGLOp *op, Scratch *s)
+{
+    TCGLOpcode opc = op->opc;
+    TCGLTemp *d = tcgl_arg_temp(op->args[0]);
+    TCGLTemp *a = tcgl_arg_temp(op->args[1]), *b = tcgl_arg_temp(op->args[2]);
+    bool is32 = d->type == TCGL_TYPE_I32;
+
+    if (is_const(a) && !is_const(b)) {
+        switch (opc) {
+        case INDEX_op_add_i64: case INDEX_op_add_i32: case INDEX_op_mul_i64:
+        case INDEX_op_mul_i32: case INDEX_op_and_i64: case INDEX_op_and_i32:
+        case INDEX_op_or_i64: case INDEX_op_or_i32: case INDEX_op_xor_i64:
+        case INDEX_op_xor_i32: case INDEX_op_eqv_i64: case INDEX_op_eqv_i32:
+        case INDEX_op_mulsh_i64: case INDEX_op_muluh_i64: {
+            TCGLTemp *t = a;
+            a = b;
+            b = t;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    int32_t ao = operand_mat(L, s, a);
+    if (is_const(b)) {
+        uint64_t imm = (uint64_t)b->val;
+        /* x - c runs as x + (-c): one handler fewer on the hot path. */
+        if (opc == INDEX_op_sub_i64 || opc == INDEX_op_sub_i32) {
+            opc = opc == INDEX_op_sub_i64 ? INDEX_op_add_i64 : INDEX_op_add_i32;
+            imm = -imm;
+        }
+        InterpWord *w = emit(L, bin_iop(opc, true), 3);
+        w[1].o.a = operand(d);
+        w[1].o.b = ao;
+        w[2].u = is32 ? (uint32_t)imm : imm;
+        return;
+    }
+    InterpWord *w = emit(L, bin_iop(opc, false), 3);
+    w[1].o.a = operand(d);
+    w[1].o.b = ao;
+    w[2].o.a = operand(b);
+}
+
+static void lower_setcond(Lower *L, const TCGLOp *op, Scratch *s)
+{
+    TCGLTemp *d = tcgl_arg_temp(op->args[0]);
+    TCGLTemp *a = tcgl_arg_temp(op->args[1]), *b = tcgl_arg_temp(op->args[2]);
+    TCGLCond cond = (TCGLCond)op->args[3];
+    bool is64 = op->opc == INDEX_op_setcond_i64;
+
+    if (cond == TCGL_COND_ALWAYS || cond == TCGL_COND_NEVER) {
+        InterpWord *w = emit(L, is64 ? IOP_movi_64 : IOP_movi_32, 3);
+        w[1].o.a = operand(d);
+        w[2].u = cond == TCGL_COND_ALWAYS;
+        return;
+    }
+    if (is_const(a) && !is_const(b)) {
+        TCGLTemp *t = a;
+        a = b;
+        b = t;
+        cond = tcgl_cond_swap(cond);
+    }
+    int32_t ao = operand_mat(L, s, a);
+    bool imm = is_const(b);
+    InterpOp base = is64 ? (imm ? IOP_setcond_eq_64_ri : IOP_setcond_eq_64_rr)
+                         : (imm ? IOP_setcond_eq_32_ri : IOP_setcond_eq_32_rr);
+    InterpWord *w = emit(L, cond_iop(base, cond), 3);
+    w[1].o.a = operand(d);
+    w[1].o.b = ao;
+    if (imm) {
+        w[2].u = is64 ? (uint64_t)b->val : (uint32_t)b->val;
+    } else {
+        w[2].o.a = operand(b);
+    }
+}
+
+static void lower_brcond(Lower *L, const TCGLOp *op, Scratch *s)
+{
+    TCGLTemp *a = tcgl_arg_temp(op->args[0]), *b = tcgl_arg_temp(op->args[1]);
+    TCGLCond cond = (TCGLCond)op->args[2];
+    TCGLLabel *l = tcgl_op_label(op);
+    bool is64 = op->opc == INDEX_op_brcond_i64;
+
+    if (cond == TCGL_COND_NEVER) {
+        return;
+    }
+    if (cond == TCGL_COND_ALWAYS) {
+        uint32_t start = (uint32_t)L->n;
+        emit(L, IOP_br, 2);
+        add_fixup(L, start, start + 1, false, l);
+        return;
+    }
+    if (is_const(a) && !is_const(b)) {
+        TCGLTemp *t = a;
+        a = b;
+        b = t;
+        cond = tcgl_cond_swap(cond);
+    }
+    int32_t ao = operand_mat(L, s, a);
+    bool imm = is_const(b);
+    InterpOp base = is64 ? (imm ? IOP_brcond_eq_64_ri : IOP_brcond_eq_64_rr)
+                         : (imm ? IOP_brcond_eq_32_ri : IOP_brcond_eq_32_rr);
+    uint32_t start = (uint32_t)L->n;
+    InterpWord *w = emit(L, cond_iop(base, cond), 3);
+    w[1].o.a = ao;
+    if (imm) {
+        w[2].u = is64 ? (uint64_t)b->val : (uint32_t)b->val;
+        add_fixup(L, start, start + 1, true, l);
+    } else {
+        w[1].o.b = operand(b);
+        add_fixup(L, start, start + 2, false, l);
+    }
+}
+
+static void lower_call(Lower *L, const TCGLOp *op, Scratch *s)
+{
+    const TCGLHelperInfo *info = tcgl_op_helper(op);
+    int32_t args[TCGL_MAX_HELPER_ARGS];
+    InterpOp iop = info->ret == TCGL_HT_VOID ? IOP_call_void
+                   : info->ret == TCGL_HT_I32 ? IOP_call_32 : IOP_call_64;
+
+    for (unsigned i = 0; i < info->nargs; i++) {
+        const TCGLTemp *t = tcgl_arg_temp(op->args[op->nb_oargs + i]);
+        args[i] = t->kind == TCGL_TEMP_ENV ? INTERP_ENV_ARG : operand_mat(L, s, t);
+    }
+    InterpWord *w = emit(L, iop, interp_call_words(info->nargs));
+    w[1].p = info->cif;
+    w[2].p = info->func;
+    w[3].o.a = op->nb_oargs ? operand(tcgl_arg_temp(op->args[0])) : 0;
+    w[3].o.b = (int32_t)info->nargs;
+    for (unsigned i = 0; i < info->nargs; i++) {
+        if (i & 1) {
+            w[4 + i / 2].o.b = args[i];
+        } else {
+            w[4 + i / 2].o.a = args[i];
+        }
+    }
+}
+
+static void lower_op(Lower *L, const TCGLOp *op)
+{
+    Scratch s = { .n = 0 };
+    TCGLOpcode opc = op->opc;
+    InterpWord *w;
+
+    switch (opc) {
+    case INDEX_op_nop:
+    case INDEX_op_insn_start:
+        break;
+    case INDEX_op_set_label:
+        L->label_pos[tcgl_op_label(op)->id] = (int32_t)L->n;
+        break;
+    case INDEX_op_br: {
+        uint32_t start = (uint32_t)L->n;
+        emit(L, IOP_br, 2);
+        add_fixup(L, start, start + 1, false, tcgl_op_label(op));
+        break;
+    }
+    case INDEX_op_brcond_i32:
+    case INDEX_op_brcond_i64:
+        lower_brcond(L, op, &s);
+        break;
+    case INDEX_op_goto_tb:
+        emit(L, op->args[0] ? IOP_goto_tb1 : IOP_goto_tb0, 1);
+        break;
+    case INDEX_op_exit_tb:
+        w = emit(L, IOP_exit_tb, 2);
+        w[1].u = op->args[0];
+        break;
+    case INDEX_op_lookup_and_goto_ptr:
+        emit(L, IOP_goto_ptr, 1);
+        break;
+    case INDEX_op_call:
+        lower_call(L, op, &s);
+        break;
+    case INDEX_op_qemu_ld_i64:
+    case INDEX_op_qemu_st_i64: {
+        bool ld = opc == INDEX_op_qemu_ld_i64;
+        int32_t vo = ld ? operand(tcgl_arg_temp(op->args[0]))
+                        : operand_mat(L, &s, tcgl_arg_temp(op->args[0]));
+        int32_t ao = operand_mat(L, &s, tcgl_arg_temp(op->args[1]));
+        w = emit(L, ld ? IOP_qemu_ld_64 : IOP_qemu_st_64, 3);
+        w[1].o.a = vo;
+        w[1].o.b = ao;
+        w[2].u = op->args[2];
+        break;
+    }
+    case INDEX_op_movi_i64:
+    case INDEX_op_movi_i32:
+        w = emit(L, opc == INDEX_op_movi_i64 ? IOP_movi_64 : IOP_movi_32, 3);
+        w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+        w[2].u = op->args[1];
+        break;
+    case INDEX_op_ld_i64: case INDEX_op_ld32u_i64: case INDEX_op_ld32s_i64:
+    case INDEX_op_ld8u_i64: case INDEX_op_ld_i32:
+    case INDEX_op_st_i64: case INDEX_op_st32_i64: case INDEX_op_st8_i64:
+    case INDEX_op_st_i32: {
+        int64_t ofs = (int64_t)op->args[1];
+        int32_t vo = operand_mat(L, &s, tcgl_arg_temp(op->args[0]));
+        assert(ofs >= INT32_MIN && ofs <= INT32_MAX);
+        w = emit(L, un_iop(opc), 2);
+        w[1].o.a = vo;
+        w[1].o.b = (int32_t)ofs;
+        break;
+    }
+    case INDEX_op_setcond_i32:
+    case INDEX_op_setcond_i64:
+        lower_setcond(L, op, &s);
+        break;
+    case INDEX_op_movcond_i32:
+    case INDEX_op_movcond_i64: {
+        int32_t c1 = operand_mat(L, &s, tcgl_arg_temp(op->args[1]));
+        int32_t c2 = operand_mat(L, &s, tcgl_arg_temp(op->args[2]));
+        int32_t v1 = operand_mat(L, &s, tcgl_arg_temp(op->args[3]));
+        int32_t v2 = operand_mat(L, &s, tcgl_arg_temp(op->args[4]));
+        w = emit(L, opc == INDEX_op_movcond_i64 ? IOP_movcond_64 : IOP_movcond_32, 4);
+        w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+        w[1].o.b = c1;
+        w[2].o.a = c2;
+        w[2].o.b = v1;
+        w[3].o.a = v2;
+        w[3].o.b = (int32_t)op->args[5];
+        break;
+    }
+    case INDEX_op_extract_i64:
+    case INDEX_op_sextract_i64: {
+        int32_t ao = operand_mat(L, &s, tcgl_arg_temp(op->args[1]));
+        w = emit(L, opc == INDEX_op_extract_i64 ? IOP_extract_64 : IOP_sextract_64, 3);
+        w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+        w[1].o.b = ao;
+        w[2].o.a = (int32_t)op->args[2];
+        w[2].o.b = (int32_t)op->args[3];
+        break;
+    }
+    case INDEX_op_deposit_i64: {
+        int32_t ao = operand_mat(L, &s, tcgl_arg_temp(op->args[1]));
+        int32_t bo = operand_mat(L, &s, tcgl_arg_temp(op->args[2]));
+        w = emit(L, IOP_deposit_64, 4);
+        w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+        w[1].o.b = ao;
+        w[2].o.a = bo;
+        w[2].o.b = (int32_t)op->args[3];
+        w[3].o.a = (int32_t)op->args[4];
+        break;
+    }
+    default:
+        if (op->nb_iargs == 2) {
+            lower_binary(L, op, &s);
+        } else {
+            const TCGLTemp *a = tcgl_arg_temp(op->args[1]);
+            if ((opc == INDEX_op_mov_i64 || opc == INDEX_op_mov_i32) && is_const(a)) {
+                w = emit(L, opc == INDEX_op_mov_i64 ? IOP_movi_64 : IOP_movi_32, 3);
+                w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+                w[2].u = (uint64_t)a->val;
+                break;
+            }
+            int32_t ao = operand_mat(L, &s, a);
+            InterpOp iop = un_iop(opc);
+            assert(iop != IOP_invalid);
+            w = emit(L, iop, 2);
+            w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+            w[1].o.b = ao;
+        }
+        break;
+    }
+    for (unsigned i = 0; i < s.n; i++) {
+        slot_free(L, s.slots[i]);
+    }
+}
+
+/* First and last op index of every local; true if some branch goes backwards. */
+static bool lower_scan(void)
+{
+    bool backward = false;
+
+    for (unsigned i = 0; i < tcgl_ctx.nb_temps; i++) {
+        TCGLTemp *t = tcgl_temp_at(i);
+        t->be_first = UINT32_MAX;
+        t->be_last = 0;
+        t->be_slot = 0;
+    }
+    for (unsigned i = 0; i < tcgl_ctx.nb_labels; i++) {
+        tcgl_label_at(i)->pos = -1;
+    }
+    for (unsigned i = 0; i < tcgl_ctx.nb_ops; i++) {
+        const TCGLOp *op = &tcgl_ctx.ops[i];
+        if (op->opc == INDEX_op_set_label) {
+            tcgl_op_label(op)->pos = (int32_t)i;
+            continue;
+        }
+        if ((op->opc == INDEX_op_br || op->opc == INDEX_op_brcond_i32 ||
+             op->opc == INDEX_op_brcond_i64) && tcgl_op_label(op)->pos >= 0) {
+            backward = true;
+        }
+        for (unsigned j = 0; j < op->nb_oargs + op->nb_iargs; j++) {
+            TCGLTemp *t = tcgl_arg_temp(op->args[j]);
+            if (t->kind == TCGL_TEMP_LOCAL) {
+                if (t->be_first == UINT32_MAX) {
+                    t->be_first = i;
+                }
+                t->be_last = i;
+            }
+        }
+    }
+    return backward;
+}
+
+static bool interp_gen_code(TranslationBlock *tb)
+{
+    Lower L = { .h = interp_handlers() };
+    unsigned ninsns = 0, insn = 0;
+
+    for (unsigned i = 0; i < tcgl_ctx.nb_ops; i++) {
+        ninsns += tcgl_ctx.ops[i].opc == INDEX_op_insn_start;
+    }
+    tb->insn_data = ninsns ? calloc(ninsns, sizeof(*tb->insn_data)) : NULL;
+    tb->insn_end = ninsns ? calloc(ninsns, sizeof(*tb->insn_end)) : NULL;
+    if (ninsns && (!tb->insn_data || !tb->insn_end)) {
+        abort();
+    }
+
+    /*
+     * Slots are reused in program order, which is only safe when no branch
+     * goes back (otherwise a local could be live around a loop).
+     */
+    L.reuse = !lower_scan();
+    L.label_pos = malloc((tcgl_ctx.nb_labels + 1) * sizeof(int32_t));
+    L.free_slots = malloc((INTERP_FRAME_SLOTS + TCGL_MAX_OP_ARGS) * sizeof(int32_t));
+    if (!L.label_pos || !L.free_slots) {
+        abort();
+    }
+    for (unsigned i = 0; i < tcgl_ctx.nb_labels; i++) {
+        L.label_pos[i] = -1;
+    }
+
+    for (unsigned i = 0; i < tcgl_ctx.nb_ops; i++) {
+        const TCGLOp *op = &tcgl_ctx.ops[i];
+
+        if (op->opc == INDEX_op_insn_start) {
+            if (insn > 0) {
+                tb->insn_end[insn - 1] = (uint32_t)(L.n * sizeof(InterpWord));
+            }
+            tb->insn_data[insn][0] = op->args[0];
+            tb->insn_data[insn][1] = op->args[1];
+            insn++;
+            continue;
+        }
+        for (unsigned j = 0; j < op->nb_oargs + op->nb_iargs; j++) {
+            TCGLTemp *t = tcgl_arg_temp(op->args[j]);
+            if (t->kind == TCGL_TEMP_LOCAL && t->be_first == i && t->be_slot == 0) {
+                t->be_slot = slot_alloc(&L);
+            }
+        }
+        lower_op(&L, op);
+        if (L.reuse) {
+            for (unsigned j = 0; j < op->nb_oargs + op->nb_iargs; j++) {
+                TCGLTemp *t = tcgl_arg_temp(op->args[j]);
+                if (t->kind == TCGL_TEMP_LOCAL && t->be_last == i) {
+                    slot_free(&L, t->be_slot);
+                    t->be_last = UINT32_MAX;   /* freed once, even if used twice */
+                }
+            }
+        }
+    }
+    /* Never run off the end of the code. */
+    InterpWord *w = emit(&L, IOP_exit_tb, 2);
+    w[1].u = 0;
+    if (ninsns) {
+        tb->insn_end[ninsns - 1] = (uint32_t)(L.n * sizeof(InterpWord));
+    }
+
+    for (size_t i = 0; i < L.nb_fixups; i++) {
+        const Fixup *f = &L.fixups[i];
+        int32_t target = L.label_pos[f->label->id];
+        assert(target >= 0);
+        int32_t rel = target - (int32_t)f->op_start;
+        if (f->high) {
+            L.code[f->word].o.b = rel;
+        } else {
+            L.code[f->word].o.a = rel;
+        }
+    }
+    free(L.label_pos);
+    free(L.free_slots);
+    free(L.fixups);
+
+    if (L.overflow) {
+        free(L.code);
+        free(tb->insn_data);
+        free(tb->insn_end);
+        tb->code = NULL;
+        tb->code_size = 0;
+        tb->insn_data = NULL;
+        tb->insn_end = NULL;
+        return false;
+    }
+    tb->code = L.code;
+    tb->code_size = (uint32_t)(L.n * sizeof(InterpWord));
+    tb->icount = ninsns;
+    return true;
+}
+
+static void interp_set_jmp_target(TranslationBlock *tb, unsigned n, TranslationBlock *dest)
+{
+    assert(n < 2);
+    tb->jmp_dest[n] = dest;
+}
+
+static void interp_free_code(TranslationBlock *tb)
+{
+    free(tb->code);
+    free(tb->insn_data);
+    free(tb->insn_end);
+    tb->code = NULL;
+    tb->code_size = 0;
+    tb->insn_data = NULL;
+    tb->insn_end = NULL;
+}
+
+const TCGLBackend tcgl_interp_backend = {
+    .name = "interp",
+    .gen_code = interp_gen_code,
+    .exec = interp_exec,
+    .set_jmp_target = interp_set_jmp_target,
+    .free_code = interp_free_code,
+};
+
+int tcgl_tb_find_insn(const TranslationBlock *tb, uintptr_t ra)
+{
+    uintptr_t code = (uintptr_t)tb->code;
+    if (!tb->insn_end || tb->icount == 0 || ra < code || ra - code >= tb->code_size) {
+        return -1;
+    }
+    uint32_t off = (uint32_t)(ra - code);
+    /* The first instruction whose code ends after off. */
+    unsigned lo = 0, hi = tb->icount;
+    while (lo < hi) {
+        unsigned mid = (lo + hi) / 2;
+        if (tb->insn_end[mid] <= off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < tb->icount ? (int)lo : -1;
+}
