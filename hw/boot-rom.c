@@ -311,6 +311,11 @@ bool riscv_board_init_harts(MachineState *ms, unsigned xlen, bool has_mmu, Error
     return true;
 }
 
+static uint64_t board_clint_mtime(void *opaque)
+{
+    return clint_mtime(opaque);
+}
+
 ClintState *riscv_board_init_clint(MachineState *ms, hwaddr base)
 {
     IRQ msip[MACHINE_MAX_CPUS] = { 0 };
@@ -322,5 +327,9 @@ ClintState *riscv_board_init_clint(MachineState *ms, hwaddr base)
     ClintState *clint = clint_create(ms->ncpus ? ms->ncpus : 1, msip, mtip,
                                      CLINT_TIMEBASE_FREQ);
     memory_region_add_subregion(ms->system_memory, base, clint_mmio(clint));
+    /* The time CSR reads the CLINT's mtime (the board wires it, not the device). */
+    for (unsigned i = 0; i < ms->ncpus; i++) {
+        riscv_cpu_set_rdtime(ms->cpus[i], board_clint_mtime, clint);
+    }
     return clint;
 }

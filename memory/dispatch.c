@@ -12,13 +12,13 @@
  * page).  An entry with skip == 0 is a leaf naming the section that holds
  * every page of its subtree, or (PHYS_MAP_SUBPAGE) the subpage of one page,
  * so that the walk never has to look at a MemoryRegion to know which it
- * found; an entry with skip == k > 0 points to a node k
- * levels down (or to nothing: PHYS_MAP_NODE_NIL).  While building, every
- * pointer has skip 1; at commit, a node with a single non-empty entry is
- * folded into its parent's entry (skip adds up, or the parent becomes a
- * leaf).  Folding loses the index bits of the levels it skips, so a lookup
- * ends by checking that the section found covers the address: a folded node
- * had nothing else, so anything that fails the check is unassigned.
+ * found; an entry with skip == k > 0 points to a node k levels down (or to
+ * nothing: PHYS_MAP_NODE_NIL).  While building, every pointer has skip 1; at
+ * commit, a node with a single non-empty entry is folded into its parent's
+ * entry (skip adds up, or the parent becomes a leaf).  Folding loses the
+ * index bits of the levels it skips, so a lookup ends by checking that the
+ * section (or subpage) found covers the address: a folded node had nothing
+ * else, so anything that fails the check is unassigned.
  */
 #include "config.h"
 #include "memory-internal.h"

@@ -259,19 +259,19 @@ static void log_exec(CPUState *cpu, TranslationBlock *tb)
 }
 
 /*
- * Run until the slice ends (insn_count reaches `stop`), the CPU halts, an
+ * Run until the slice ends (insn_count reaches slice_end), the CPU halts, an
  * exit is requested, or --max-insns is reached.
  */
-int cpu_exec(CPUState *cpu, uint64_t stop)
+int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
 {
     const TCGLBackend *backend = tb_cache_backend();
     void *env = cpu_env(cpu);
     TranslationBlock *volatile last_tb = NULL;
     volatile unsigned last_idx = 0;
+    /* In memory, not a register: it must survive the longjmp. */
+    cpu->exec_stop = cpu_max_insns && slice_end_arg > cpu_max_insns ? cpu_max_insns
+                                                                    : slice_end_arg;
 
-    if (cpu_max_insns && stop > cpu_max_insns) {
-        stop = cpu_max_insns;
-    }
     cpu->tb_cflags = cpu_nochain ? CF_NO_GOTO_TB : 0;
     tlb_current_cpu = cpu;
 
@@ -302,7 +302,7 @@ int cpu_exec(CPUState *cpu, uint64_t stop)
             cpu->halted = false;
             continue;
         }
-        if (cpu->insn_count >= stop) {
+        if (cpu->insn_count >= cpu->exec_stop) {
             if (cpu_max_insns && cpu->insn_count >= cpu_max_insns) {
                 cpu->stopped = true;
             }
@@ -313,9 +313,9 @@ int cpu_exec(CPUState *cpu, uint64_t stop)
         uint32_t flags;
         cpu->ops->get_tb_cpu_state(cpu, &pc, &cs_base, &flags);
         uint32_t cflags = cpu->tb_cflags;
-        uint64_t left = stop - cpu->insn_count;
+        uint64_t left = cpu->exec_stop - cpu->insn_count;
         /* Near the instruction limit, blocks are cut to end exactly on it. */
-        if (cpu_max_insns && stop == cpu_max_insns && left < 512) {
+        if (cpu_max_insns && cpu->exec_stop == cpu_max_insns && left < 512) {
             cflags |= (uint32_t)left | CF_NO_GOTO_TB;
         }
         TranslationBlock *tb = tb_lookup(cpu, pc, cs_base, flags, cflags);
@@ -331,7 +331,7 @@ int cpu_exec(CPUState *cpu, uint64_t stop)
             }
         }
 
-        cpu->insn_stop = stop;
+        cpu->insn_stop = cpu->exec_stop;
         tcgl_exec_tb = tb;
         uintptr_t ret = backend->exec(env, tb);
         tcgl_exec_tb = NULL;

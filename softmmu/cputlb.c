@@ -356,15 +356,19 @@ static void notdirty_write(CPUState *cpu, CPUTLBEntryFull *full, void *host, vad
 }
 
 /* One access that stays inside a page. */
+/*
+ * fault_type is how a failed access is reported: MMU_DATA_STORE for the load
+ * half of an AMO, which faults as a store/AMO access.
+ */
 static uint64_t load_in_page(CPUState *cpu, vaddr addr, unsigned size, int mmu_idx,
-                             MMUAccessType type, uintptr_t ra)
+                             MMUAccessType type, MMUAccessType fault_type, uintptr_t ra)
 {
     int index = tlb_lookup_fill(cpu, addr, size, type, mmu_idx, false, ra);
     CPUTLBDesc *d = &cpu->tlb.d[mmu_idx];
     CPUTLBEntry *te = &d->table[index];
     CPUTLBEntryFull *full = &d->full[index];
     if (te->addr_idx[type] & TLB_MMIO) {
-        return io_read(cpu, full, addr, size, type, mmu_idx, ra);
+        return io_read(cpu, full, addr, size, fault_type, mmu_idx, ra);
     }
     return host_load((void *)(addr + te->addend), size);
 }
@@ -387,7 +391,7 @@ static void store_in_page(CPUState *cpu, vaddr addr, uint64_t val, unsigned size
 }
 
 static uint64_t load_slow(CPUState *cpu, vaddr addr, MemOp op, int mmu_idx, MMUAccessType type,
-                          uintptr_t ra)
+                          MMUAccessType fault_type, uintptr_t ra)
 {
     unsigned size = memop_size(op);
     if (addr & (size - 1)) {
@@ -401,12 +405,12 @@ static uint64_t load_slow(CPUState *cpu, vaddr addr, MemOp op, int mmu_idx, MMUA
             tlb_probe_access(cpu, addr + in_page, size - in_page, type, mmu_idx, ra);
             uint64_t v = 0;
             for (unsigned i = 0; i < size; i++) {
-                v |= load_in_page(cpu, addr + i, 1, mmu_idx, type, ra) << (8 * i);
+                v |= load_in_page(cpu, addr + i, 1, mmu_idx, type, fault_type, ra) << (8 * i);
             }
             return memop_extend(v, op);
         }
     }
-    return memop_extend(load_in_page(cpu, addr, size, mmu_idx, type, ra), op);
+    return memop_extend(load_in_page(cpu, addr, size, mmu_idx, type, fault_type, ra), op);
 }
 
 static void store_slow(CPUState *cpu, vaddr addr, uint64_t val, MemOp op, int mmu_idx,
@@ -443,7 +447,7 @@ static uint64_t tlb_load(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra)
     if (__builtin_expect((addr & (TARGET_PAGE_MASK | (size - 1))) == te->addr_read, 1)) {
         return memop_extend(host_load((void *)(addr + te->addend), size), op);
     }
-    return load_slow(cpu, addr, op, (int)idx, MMU_DATA_LOAD, ra);
+    return load_slow(cpu, addr, op, (int)idx, MMU_DATA_LOAD, MMU_DATA_LOAD, ra);
 }
 
 static void tlb_store(void *env, uint64_t addr, uint64_t val, MemOpIdx oi, uintptr_t ra)
@@ -484,6 +488,12 @@ const TCGLMemOps tlb_mem_ops = {
 uint64_t cpu_ld_mmu(CPUState *cpu, vaddr addr, MemOpIdx oi, uintptr_t ra)
 {
     return tlb_load(cpu_env(cpu), addr, oi, ra);
+}
+
+uint64_t cpu_ld_mmu_rmw(CPUState *cpu, vaddr addr, MemOpIdx oi, uintptr_t ra)
+{
+    MemOp op = get_memop(oi);
+    return load_slow(cpu, addr, op, (int)get_mmuidx(oi), MMU_DATA_LOAD, MMU_DATA_STORE, ra);
 }
 
 void cpu_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi, uintptr_t ra)

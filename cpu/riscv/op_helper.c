@@ -104,7 +104,7 @@ static int64_t helper_sc(CPURISCVState *env, int64_t addr, int64_t val, int32_t 
      * between LR and SC makes SC fail).
      */
     tlb_probe_access(cs, (uint64_t)addr, size, MMU_DATA_STORE, mmu_idx, ra);
-    uint64_t cur = cpu_ld_mmu(cs, (uint64_t)addr, make_memop_idx(op, mmu_idx), ra);
+    uint64_t cur = cpu_ld_mmu_rmw(cs, (uint64_t)addr, make_memop_idx(op, mmu_idx), ra);
     if (riscv_extend(cur, op) != env->load_val) {
         return 1;
     }
@@ -126,7 +126,7 @@ static int64_t helper_amo(CPURISCVState *env, int64_t addr, int64_t val, int32_t
     }
     /* An AMO that cannot store faults as a store, before reading anything. */
     tlb_probe_access(cs, (uint64_t)addr, size, MMU_DATA_STORE, mmu_idx, ra);
-    uint64_t old = riscv_extend(cpu_ld_mmu(cs, (uint64_t)addr, make_memop_idx(op, mmu_idx), ra),
+    uint64_t old = riscv_extend(cpu_ld_mmu_rmw(cs, (uint64_t)addr, make_memop_idx(op, mmu_idx), ra),
                                 op);
     uint64_t b = riscv_extend((uint64_t)val, op);
     /* Unsigned comparisons look at the operand width only. */

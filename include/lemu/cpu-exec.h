@@ -89,6 +89,7 @@ struct CPUState {
     volatile int exit_request;
     int exception_index;
     bool tb_invalidated_current;  /* a store invalidated the executing TB */
+    uint64_t exec_stop;        /* insn_count where this cpu_exec call ends */
     uint32_t tb_cflags;        /* cflags for new TBs (CF_NO_GOTO_TB ...) */
     sigjmp_buf jmp_env;
     MemoryListener tlb_listener;

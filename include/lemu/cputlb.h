@@ -130,6 +130,11 @@ extern const TCGLMemOps tlb_mem_ops;
 uint64_t cpu_ld_mmu(CPUState *cpu, vaddr addr, MemOpIdx oi, uintptr_t ra);
 void cpu_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi, uintptr_t ra);
 /*
+ * The load half of a read-modify-write (AMO, SC): a failed access is
+ * reported as a store, as the architecture reports AMO faults.
+ */
+uint64_t cpu_ld_mmu_rmw(CPUState *cpu, vaddr addr, MemOpIdx oi, uintptr_t ra);
+/*
  * Check that an access of size bytes at addr would succeed (filling the TLB,
  * raising the guest fault if not), without performing it.
  */

@@ -501,6 +501,20 @@ Test(tcgl_interp, a_backward_branch_loops_inside_a_block)
     cr_assert_eq(env.x[3], 55);
 }
 
+Test(tcgl_interp, a_local_live_around_a_loop_keeps_its_slot)
+{
+    /*
+     * t0's last use in program order is at the top of the loop, but the next
+     * iteration reads it again: t2 must not take its frame slot.
+     */
+    TestEnv env = env_new();
+    env.x[1] = env.x[2] = env.x[3] = 0;
+    test_run(&env, "movi t0,5; L0: add x1,x1,t0; movi t2,100; add x2,x2,t2; add x3,x3,$1;"
+                   "brcond x3,$4,ltu,L0; exit_tb 0", false);
+    cr_assert_eq(env.x[1], 20);
+    cr_assert_eq(env.x[2], 400);
+}
+
 Test(tcgl_interp, a_local_live_across_both_arms_of_a_branch_keeps_its_slot)
 {
     static const char text[] =

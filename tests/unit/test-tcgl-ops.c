@@ -29,10 +29,22 @@ static const uint64_t corner[] = {
     0xffffffff80000000ull, 0xff, 0x80, 0x8000, 0xffff,
 };
 
-/* Half corner cases, half random; sometimes a == b. */
+/*
+ * The division corner cases first (x / 0, 0 / 0, INT_MIN / -1 on 64 and on
+ * 32 bits), then half corner cases, half random; sometimes a == b.
+ */
 static void operands(int i, uint64_t *a, uint64_t *b)
 {
+    static const uint64_t first[][2] = {
+        { 0x123456789abcdefull, 0 }, { 0, 0 }, { 0x8000000000000000ull, UINT64_MAX },
+        { 0xffffffff80000000ull, UINT64_MAX },
+    };
     size_t n = sizeof(corner) / sizeof(corner[0]);
+    if (i < 4) {
+        *a = first[i][0];
+        *b = first[i][1];
+        return;
+    }
     *a = (rng() & 1) ? corner[rng() % n] : rng();
     *b = (rng() & 1) ? corner[rng() % n] : rng();
     if (i % 8 == 7) {
