@@ -29,6 +29,14 @@ extern CPUState *tlb_current_cpu;
  */
 #define TB_CACHE_MAX_TBS (256u * 1024u)
 
+/*
+ * At least the longest block a frontend makes (cpu/riscv: 512).  Within
+ * this many instructions of --max-insns, blocks are cut to end exactly on
+ * the limit; before that window, chained blocks (which check insn_stop
+ * only on entry) must stop, or one could run past the limit.
+ */
+#define CPU_EXACT_STOP_WINDOW 512u
+
 static unsigned tb_jmp_cache_hash(uint64_t pc)
 {
     return (unsigned)((pc >> 1) ^ (pc >> (TB_JMP_CACHE_BITS + 1))) & (TB_JMP_CACHE_SIZE - 1);
@@ -314,8 +322,8 @@ int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
         cpu->ops->get_tb_cpu_state(cpu, &pc, &cs_base, &flags);
         uint32_t cflags = cpu->tb_cflags;
         uint64_t left = cpu->exec_stop - cpu->insn_count;
-        /* Near the instruction limit, blocks are cut to end exactly on it. */
-        if (cpu_max_insns && cpu->exec_stop == cpu_max_insns && left < 512) {
+        bool exact = cpu_max_insns && cpu->exec_stop == cpu_max_insns;
+        if (exact && left <= CPU_EXACT_STOP_WINDOW) {
             cflags |= (uint32_t)left | CF_NO_GOTO_TB;
         }
         TranslationBlock *tb = tb_lookup(cpu, pc, cs_base, flags, cflags);
@@ -331,7 +339,9 @@ int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
             }
         }
 
-        cpu->insn_stop = cpu->exec_stop;
+        cpu->insn_stop = exact && left > CPU_EXACT_STOP_WINDOW
+                             ? cpu->exec_stop - CPU_EXACT_STOP_WINDOW
+                             : cpu->exec_stop;
         tcgl_exec_tb = tb;
         uintptr_t ret = backend->exec(env, tb);
         tcgl_exec_tb = NULL;

@@ -336,23 +336,25 @@ static void io_write(CPUState *cpu, CPUTLBEntryFull *full, vaddr addr, uint64_t 
         cpu->ops->do_transaction_failed(cpu, full->phys_addr + off, addr, size,
                                         MMU_DATA_STORE, mmu_idx, r, ra);
     }
-    /* A device (DMA) may have written translated code of the running block. */
-    tlb_check_current_invalidated(cpu, ra);
+    /*
+     * A device (DMA) may have written translated code of the running block:
+     * the code-write hook set tb_invalidated_current; store_slow leaves.
+     */
 }
 
-/* A store to a RAM page that holds translated code. */
+/*
+ * A store to a RAM page that holds translated code.  If it invalidates the
+ * executing block, store_slow leaves that block once the whole store is
+ * done (a misaligned store across pages comes here byte by byte).
+ */
 static void notdirty_write(CPUState *cpu, CPUTLBEntryFull *full, void *host, vaddr addr,
-                           uint64_t val, unsigned size, uintptr_t ra)
+                           uint64_t val, unsigned size)
 {
     ram_addr_t ram = full->ram_addr + (addr & ~TARGET_PAGE_MASK);
-    bool current = false;
-    if (tb_range_has_code(ram, ram + size)) {
-        current = tb_invalidate_phys_range(ram, ram + size);
+    if (tb_range_has_code(ram, ram + size) && tb_invalidate_phys_range(ram, ram + size)) {
+        cpu->tb_invalidated_current = true;
     }
     host_store(host, val, size);
-    if (current) {
-        cpu_loop_exit_after_insn(cpu, ra);
-    }
 }
 
 /* One access that stays inside a page. */
@@ -384,7 +386,7 @@ static void store_in_page(CPUState *cpu, vaddr addr, uint64_t val, unsigned size
     if (cmp & TLB_MMIO) {
         io_write(cpu, full, addr, val, size, mmu_idx, ra);
     } else if (cmp & TLB_NOTDIRTY) {
-        notdirty_write(cpu, full, (void *)(addr + te->addend), addr, val, size, ra);
+        notdirty_write(cpu, full, (void *)(addr + te->addend), addr, val, size);
     } else {
         host_store((void *)(addr + te->addend), val, size);
     }
@@ -394,10 +396,14 @@ static uint64_t load_slow(CPUState *cpu, vaddr addr, MemOp op, int mmu_idx, MMUA
                           MMUAccessType fault_type, uintptr_t ra)
 {
     unsigned size = memop_size(op);
+    if ((addr & (size - 1)) && (op & MO_ALIGN)) {
+        cpu->ops->do_unaligned_access(cpu, addr, fault_type, mmu_idx, ra);
+    }
+    if (fault_type != type) {
+        /* A read-modify-write must be able to write: it faults as a store. */
+        tlb_probe_access(cpu, addr, size, fault_type, mmu_idx, ra);
+    }
     if (addr & (size - 1)) {
-        if (op & MO_ALIGN) {
-            cpu->ops->do_unaligned_access(cpu, addr, type, mmu_idx, ra);
-        }
         unsigned in_page = TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK);
         if (in_page < size) {
             /* Both pages must be readable before either is read. */
@@ -429,10 +435,12 @@ static void store_slow(CPUState *cpu, vaddr addr, uint64_t val, MemOp op, int mm
             for (unsigned i = 0; i < size; i++) {
                 store_in_page(cpu, addr + i, (val >> (8 * i)) & 0xff, 1, mmu_idx, ra);
             }
+            tlb_check_current_invalidated(cpu, ra);
             return;
         }
     }
     store_in_page(cpu, addr, val, size, mmu_idx, ra);
+    tlb_check_current_invalidated(cpu, ra);
 }
 
 /* ---- what the backends and helpers call ------------------------------------------------ */

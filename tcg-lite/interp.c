@@ -11,7 +11,9 @@
  * from the frame (minus one): locals live in a frame on the C stack of
  * exec, slots reused once a local's last use is behind.  Constants are
  * immediates in the bytecode; where an op has no immediate form, the
- * constant is first moved into a scratch slot.
+ * constant is first moved into a scratch slot.  After optimization most ops
+ * of a guest block touch only globals, so the common 64-bit ops also have
+ * forms that skip the env-or-frame choice for each operand.
  *
  * Nothing is allocated while code runs: a helper or a memory callback may
  * longjmp out of exec at any point.  Before every call, qemu_ld and qemu_st,
@@ -53,15 +55,22 @@ typedef union InterpWord {
     X(eq, EQ) X(ne, NE) X(lt, LT) X(ge, GE) X(le, LE) X(gt, GT) \
     X(ltu, LTU) X(geu, GEU) X(leu, LEU) X(gtu, GTU)
 
-#define INTERP_BIN64(X, n) X(n##_64_rr) X(n##_64_ri)
+/*
+ * 64-bit ops that the frontend emits most come in two more forms, rre and
+ * rie, for when every temp operand is a global: no env/frame choice per
+ * operand.  Each group is laid out rr, ri, rre, rie (see interp_env_form).
+ */
+#define INTERP_BIN64(X, n) X(n##_64_rr) X(n##_64_ri) X(n##_64_rre) X(n##_64_rie)
 #define INTERP_BIN(X, n) INTERP_BIN64(X, n) X(n##_32_rr) X(n##_32_ri)
-#define INTERP_COND_OPS(X, c, C) \
-    X(setcond_##c##_64_rr) X(setcond_##c##_64_ri) X(setcond_##c##_32_rr) X(setcond_##c##_32_ri) \
-    X(brcond_##c##_64_rr) X(brcond_##c##_64_ri) X(brcond_##c##_32_rr) X(brcond_##c##_32_ri)
+#define INTERP_COND_OPS(X, c, C)                                                          \
+    X(setcond_##c##_64_rr) X(setcond_##c##_64_ri) X(setcond_##c##_64_rre)                \
+    X(setcond_##c##_64_rie) X(setcond_##c##_32_rr) X(setcond_##c##_32_ri)                 \
+    X(brcond_##c##_64_rr) X(brcond_##c##_64_ri) X(brcond_##c##_64_rre)                   \
+    X(brcond_##c##_64_rie) X(brcond_##c##_32_rr) X(brcond_##c##_32_ri)
 
 #define INTERP_OPS(X)                                                     \
     X(invalid)                                                            \
-    X(mov_64) X(mov_32) X(movi_64) X(movi_32)                             \
+    X(mov_64) X(mov_64_e) X(mov_32) X(movi_64) X(movi_64_e) X(movi_32)    \
     INTERP_BIN(X, add) INTERP_BIN(X, sub) INTERP_BIN(X, mul)              \
     INTERP_BIN(X, div) INTERP_BIN(X, divu) INTERP_BIN(X, rem)             \
     INTERP_BIN(X, remu) INTERP_BIN(X, and) INTERP_BIN(X, or)              \
@@ -78,7 +87,7 @@ typedef union InterpWord {
     INTERP_CONDS_EXPAND(X)                                                \
     X(ld_64) X(ld32u_64) X(ld32s_64) X(ld8u_64) X(ld_32)                  \
     X(st_64) X(st32_64) X(st8_64) X(st_32)                                \
-    X(qemu_ld_64) X(qemu_st_64)                                           \
+    X(qemu_ld_64) X(qemu_ld_64_e) X(qemu_st_64) X(qemu_st_64_e)           \
     X(call_void) X(call_32) X(call_64)                                    \
     X(br) X(goto_tb0) X(goto_tb1) X(exit_tb) X(goto_ptr)
 
@@ -106,6 +115,8 @@ typedef enum InterpOp {
 #define R32(o) (*(const uint32_t *)SLOT_ADDR(o))
 #define W64(o, v) (*(uint64_t *)SLOT_ADDR(o) = (v))
 #define W32(o, v) (*(uint32_t *)SLOT_ADDR(o) = (v))
+/* An operand known to be a global. */
+#define E64(o) (*(uint64_t *)(eb + (uintptr_t)(intptr_t)(o)))
 #define NEXT(n)           \
     do {                  \
         pc += (n);        \
@@ -125,6 +136,16 @@ typedef enum InterpOp {
     L_##n##_64_ri: {                                                      \
         uint64_t a = R64(pc[1].o.b), b = pc[2].u;                         \
         W64(pc[1].o.a, (expr));                                           \
+        NEXT(3);                                                          \
+    }                                                                     \
+    L_##n##_64_rre: {                                                     \
+        uint64_t a = E64(pc[1].o.b), b = E64(pc[2].o.a);                  \
+        E64(pc[1].o.a) = (expr);                                          \
+        NEXT(3);                                                          \
+    }                                                                     \
+    L_##n##_64_rie: {                                                     \
+        uint64_t a = E64(pc[1].o.b), b = pc[2].u;                         \
+        E64(pc[1].o.a) = (expr);                                          \
         NEXT(3);                                                          \
     }
 #define BIN32(n, expr)                                                    \
@@ -158,6 +179,14 @@ typedef enum InterpOp {
         W64(pc[1].o.a, tcgl_cond_eval64(TCGL_COND_##C, R64(pc[1].o.b),    \
                                         pc[2].u));                        \
         NEXT(3);                                                          \
+    L_setcond_##c##_64_rre:                                               \
+        E64(pc[1].o.a) = tcgl_cond_eval64(TCGL_COND_##C, E64(pc[1].o.b),   \
+                                          E64(pc[2].o.a));                \
+        NEXT(3);                                                          \
+    L_setcond_##c##_64_rie:                                               \
+        E64(pc[1].o.a) = tcgl_cond_eval64(TCGL_COND_##C, E64(pc[1].o.b),   \
+                                          pc[2].u);                       \
+        NEXT(3);                                                          \
     L_setcond_##c##_32_rr:                                                \
         W32(pc[1].o.a, tcgl_cond_eval32(TCGL_COND_##C, R32(pc[1].o.b),    \
                                         R32(pc[2].o.a)));                 \
@@ -173,6 +202,16 @@ typedef enum InterpOp {
         NEXT(3);                                                          \
     L_brcond_##c##_64_ri:                                                 \
         if (tcgl_cond_eval64(TCGL_COND_##C, R64(pc[1].o.a), pc[2].u)) {   \
+            NEXT(pc[1].o.b);                                              \
+        }                                                                 \
+        NEXT(3);                                                          \
+    L_brcond_##c##_64_rre:                                                \
+        if (tcgl_cond_eval64(TCGL_COND_##C, E64(pc[1].o.a), E64(pc[1].o.b))) { \
+            NEXT(pc[2].o.a);                                              \
+        }                                                                 \
+        NEXT(3);                                                          \
+    L_brcond_##c##_64_rie:                                                \
+        if (tcgl_cond_eval64(TCGL_COND_##C, E64(pc[1].o.a), pc[2].u)) {   \
             NEXT(pc[1].o.b);                                              \
         }                                                                 \
         NEXT(3);                                                          \
@@ -245,11 +284,17 @@ L_invalid:
 L_mov_64:
     W64(pc[1].o.a, R64(pc[1].o.b));
     NEXT(2);
+L_mov_64_e:
+    E64(pc[1].o.a) = E64(pc[1].o.b);
+    NEXT(2);
 L_mov_32:
     W32(pc[1].o.a, R32(pc[1].o.b));
     NEXT(2);
 L_movi_64:
     W64(pc[1].o.a, pc[2].u);
+    NEXT(3);
+L_movi_64_e:
+    E64(pc[1].o.a) = pc[2].u;
     NEXT(3);
 L_movi_32:
     W32(pc[1].o.a, (uint32_t)pc[2].u);
@@ -395,9 +440,21 @@ L_qemu_ld_64: {
         W64(pc[1].o.a, v);
         NEXT(3);
     }
+L_qemu_ld_64_e: {
+        tcgl_exec_ra = (uintptr_t)pc;
+        uint64_t v = tcgl_ctx.mem_ops->load(env, E64(pc[1].o.b), (MemOpIdx)pc[2].u,
+                                            (uintptr_t)pc);
+        E64(pc[1].o.a) = v;
+        NEXT(3);
+    }
 L_qemu_st_64:
     tcgl_exec_ra = (uintptr_t)pc;
     tcgl_ctx.mem_ops->store(env, R64(pc[1].o.b), R64(pc[1].o.a), (MemOpIdx)pc[2].u,
+                            (uintptr_t)pc);
+    NEXT(3);
+L_qemu_st_64_e:
+    tcgl_exec_ra = (uintptr_t)pc;
+    tcgl_ctx.mem_ops->store(env, E64(pc[1].o.b), E64(pc[1].o.a), (MemOpIdx)pc[2].u,
                             (uintptr_t)pc);
     NEXT(3);
 
@@ -470,11 +527,17 @@ typedef struct Fixup {
     TCGLLabel *label;
 } Fixup;
 
+/*
+ * Lowering state.  The buffers are reused from one translation to the next
+ * (translation is single-threaded): the code is built in `code` and copied
+ * out at its final size.
+ */
 typedef struct Lower {
     InterpWord *code;
     size_t n, cap;
     const void *const *h;
     int32_t *label_pos;
+    size_t cap_labels;
     Fixup *fixups;
     size_t nb_fixups, cap_fixups;
     int32_t *free_slots;
@@ -643,6 +706,23 @@ _Static_assert(IOP_brcond_gtu_32_ri - IOP_brcond_eq_32_ri ==
                (TCGL_COND_GTU - TCGL_COND_EQ) * (IOP_setcond_ne_64_rr - IOP_setcond_eq_64_rr),
                "cond handlers are laid out in TCGLCond order");
 
+_Static_assert(IOP_add_64_rre == IOP_add_64_rr + 2 && IOP_add_64_rie == IOP_add_64_ri + 2 &&
+               IOP_brcond_eq_64_rie == IOP_brcond_eq_64_ri + 2 &&
+               IOP_setcond_eq_64_rre == IOP_setcond_eq_64_rr + 2,
+               "env forms follow the generic ones at +2");
+
+/* Globals are at even offsets, frame slots at odd ones. */
+static bool is_env(int32_t o)
+{
+    return (o & 1) == 0;
+}
+
+/* The all-globals form of a 64-bit binary, setcond or brcond handler. */
+static InterpOp interp_env_form(InterpOp iop)
+{
+    return (InterpOp)(iop + 2);
+}
+
 /* setcond/brcond handler for cond: one group of handlers per condition. */
 static InterpOp cond_iop(InterpOp eq_base, TCGLCond cond)
 {
@@ -681,13 +761,21 @@ static void lower_binary(Lower *L, const TCGLOp *op, Scratch *s)
             opc = opc == INDEX_op_sub_i64 ? INDEX_op_add_i64 : INDEX_op_add_i32;
             imm = -imm;
         }
-        InterpWord *w = emit(L, bin_iop(opc, true), 3);
+        InterpOp iop = bin_iop(opc, true);
+        if (!is32 && is_env(ao) && is_env(operand(d))) {
+            iop = interp_env_form(iop);
+        }
+        InterpWord *w = emit(L, iop, 3);
         w[1].o.a = operand(d);
         w[1].o.b = ao;
         w[2].u = is32 ? (uint32_t)imm : imm;
         return;
     }
-    InterpWord *w = emit(L, bin_iop(opc, false), 3);
+    InterpOp iop = bin_iop(opc, false);
+    if (!is32 && is_env(ao) && is_env(operand(b)) && is_env(operand(d))) {
+        iop = interp_env_form(iop);
+    }
+    InterpWord *w = emit(L, iop, 3);
     w[1].o.a = operand(d);
     w[1].o.b = ao;
     w[2].o.a = operand(b);
@@ -716,6 +804,9 @@ static void lower_setcond(Lower *L, const TCGLOp *op, Scratch *s)
     bool imm = is_const(b);
     InterpOp base = is64 ? (imm ? IOP_setcond_eq_64_ri : IOP_setcond_eq_64_rr)
                          : (imm ? IOP_setcond_eq_32_ri : IOP_setcond_eq_32_rr);
+    if (is64 && is_env(operand(d)) && is_env(ao) && (imm || is_env(operand(b)))) {
+        base = interp_env_form(base);
+    }
     InterpWord *w = emit(L, cond_iop(base, cond), 3);
     w[1].o.a = operand(d);
     w[1].o.b = ao;
@@ -752,6 +843,9 @@ static void lower_brcond(Lower *L, const TCGLOp *op, Scratch *s)
     bool imm = is_const(b);
     InterpOp base = is64 ? (imm ? IOP_brcond_eq_64_ri : IOP_brcond_eq_64_rr)
                          : (imm ? IOP_brcond_eq_32_ri : IOP_brcond_eq_32_rr);
+    if (is64 && is_env(ao) && (imm || is_env(operand(b)))) {
+        base = interp_env_form(base);
+    }
     uint32_t start = (uint32_t)L->n;
     InterpWord *w = emit(L, cond_iop(base, cond), 3);
     w[1].o.a = ao;
@@ -831,18 +925,26 @@ static void lower_op(Lower *L, const TCGLOp *op)
         int32_t vo = ld ? operand(tcgl_arg_temp(op->args[0]))
                         : operand_mat(L, &s, tcgl_arg_temp(op->args[0]));
         int32_t ao = operand_mat(L, &s, tcgl_arg_temp(op->args[1]));
-        w = emit(L, ld ? IOP_qemu_ld_64 : IOP_qemu_st_64, 3);
+        InterpOp iop = ld ? IOP_qemu_ld_64 : IOP_qemu_st_64;
+        if (is_env(vo) && is_env(ao)) {
+            iop = ld ? IOP_qemu_ld_64_e : IOP_qemu_st_64_e;
+        }
+        w = emit(L, iop, 3);
         w[1].o.a = vo;
         w[1].o.b = ao;
         w[2].u = op->args[2];
         break;
     }
     case INDEX_op_movi_i64:
-    case INDEX_op_movi_i32:
-        w = emit(L, opc == INDEX_op_movi_i64 ? IOP_movi_64 : IOP_movi_32, 3);
-        w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+    case INDEX_op_movi_i32: {
+        int32_t d = operand(tcgl_arg_temp(op->args[0]));
+        InterpOp iop = opc == INDEX_op_movi_i32 ? IOP_movi_32
+                       : is_env(d) ? IOP_movi_64_e : IOP_movi_64;
+        w = emit(L, iop, 3);
+        w[1].o.a = d;
         w[2].u = op->args[1];
         break;
+    }
     case INDEX_op_ld_i64: case INDEX_op_ld32u_i64: case INDEX_op_ld32s_i64:
     case INDEX_op_ld8u_i64: case INDEX_op_ld_i32:
     case INDEX_op_st_i64: case INDEX_op_st32_i64: case INDEX_op_st8_i64:
@@ -907,10 +1009,14 @@ static void lower_op(Lower *L, const TCGLOp *op)
                 break;
             }
             int32_t ao = operand_mat(L, &s, a);
+            int32_t d = operand(tcgl_arg_temp(op->args[0]));
             InterpOp iop = un_iop(opc);
             assert(iop != IOP_invalid);
+            if (iop == IOP_mov_64 && is_env(d) && is_env(ao)) {
+                iop = IOP_mov_64_e;
+            }
             w = emit(L, iop, 2);
-            w[1].o.a = operand(tcgl_arg_temp(op->args[0]));
+            w[1].o.a = d;
             w[1].o.b = ao;
         }
         break;
@@ -957,10 +1063,19 @@ static bool lower_scan(void)
     return backward;
 }
 
+static Lower lower_state;
+
 static bool interp_gen_code(TranslationBlock *tb)
 {
-    Lower L = { .h = interp_handlers() };
+    Lower L = lower_state;
     unsigned ninsns = 0, insn = 0;
+
+    L.h = interp_handlers();
+    L.n = 0;
+    L.nb_fixups = 0;
+    L.nb_free = 0;
+    L.nb_slots = 0;
+    L.overflow = false;
 
     for (unsigned i = 0; i < tcgl_ctx.nb_ops; i++) {
         ninsns += tcgl_ctx.ops[i].opc == INDEX_op_insn_start;
@@ -976,10 +1091,13 @@ static bool interp_gen_code(TranslationBlock *tb)
      * goes back (otherwise a local could be live around a loop).
      */
     L.reuse = !lower_scan();
-    L.label_pos = malloc((tcgl_ctx.nb_labels + 1) * sizeof(int32_t));
-    L.free_slots = malloc((INTERP_FRAME_SLOTS + TCGL_MAX_OP_ARGS) * sizeof(int32_t));
-    if (!L.label_pos || !L.free_slots) {
-        abort();
+    L.label_pos = lower_grow(L.label_pos, &L.cap_labels, tcgl_ctx.nb_labels + 1,
+                             sizeof(int32_t));
+    if (!L.free_slots) {
+        L.free_slots = malloc((INTERP_FRAME_SLOTS + TCGL_MAX_OP_ARGS) * sizeof(int32_t));
+        if (!L.free_slots) {
+            abort();
+        }
     }
     for (unsigned i = 0; i < tcgl_ctx.nb_labels; i++) {
         L.label_pos[i] = -1;
@@ -1032,12 +1150,9 @@ static bool interp_gen_code(TranslationBlock *tb)
             L.code[f->word].o.a = rel;
         }
     }
-    free(L.label_pos);
-    free(L.free_slots);
-    free(L.fixups);
+    lower_state = L;
 
     if (L.overflow) {
-        free(L.code);
         free(tb->insn_data);
         free(tb->insn_end);
         tb->code = NULL;
@@ -1046,8 +1161,12 @@ static bool interp_gen_code(TranslationBlock *tb)
         tb->insn_end = NULL;
         return false;
     }
-    tb->code = L.code;
     tb->code_size = (uint32_t)(L.n * sizeof(InterpWord));
+    tb->code = malloc(tb->code_size);
+    if (!tb->code) {
+        abort();
+    }
+    memcpy(tb->code, L.code, tb->code_size);
     tb->icount = ninsns;
     return true;
 }

@@ -19,9 +19,22 @@ TCGLContext tcgl_ctx;
 __thread uintptr_t tcgl_exec_ra;
 __thread TranslationBlock *tcgl_exec_tb;
 
+/* Count the signature letters of each kind at compile time. */
+#define SIG_AT(s, i) (sizeof(s) > (i) ? (s)[(i) < sizeof(s) ? (i) : 0] : 0)
+#define SIG_IS(s, i, a, b) (SIG_AT(s, i) == (a) || SIG_AT(s, i) == (b))
+#define SIG_COUNT(s, a, b)                                                        \
+    (SIG_IS(s, 0, a, b) + SIG_IS(s, 1, a, b) + SIG_IS(s, 2, a, b) +                \
+     SIG_IS(s, 3, a, b) + SIG_IS(s, 4, a, b) + SIG_IS(s, 5, a, b) +                \
+     SIG_IS(s, 6, a, b) + SIG_IS(s, 7, a, b))
+#define SIG_CONSTS(s) \
+    (SIG_COUNT(s, 'c', 'L') + SIG_COUNT(s, 'n', 'X') + SIG_COUNT(s, 'm', 'm'))
+
 const TCGLOpDef tcgl_op_defs[TCGL_NB_OPS] = {
-#define TCGL_DEF_TABLE(name_, sig_, flags_) \
-    [INDEX_op_##name_] = { .name = #name_, .sig = sig_, .flags = flags_ },
+#define TCGL_DEF_TABLE(name_, sig_, flags_)                                      \
+    [INDEX_op_##name_] = { .name = #name_, .sig = sig_, .flags = flags_,          \
+                           .nb_oargs = SIG_COUNT(sig_, 'O', 'o'),                 \
+                           .nb_iargs = SIG_COUNT(sig_, 'I', 'i'),                 \
+                           .nb_cargs = SIG_CONSTS(sig_) },
     TCGL_OPCODES(TCGL_DEF_TABLE)
 #undef TCGL_DEF_TABLE
 };
@@ -147,9 +160,8 @@ static TCGLTemp *temp_alloc(void)
             xcalloc(TCGL_CHUNK, sizeof(TCGLTemp));
     }
     TCGLTemp *t = tcgl_temp_at(idx);
-    memset(t, 0, sizeof(*t));
-    t->index = idx;
-    t->opt_prev = t->opt_next = t;
+    /* A field-wise init: a memset here compiles to a slow rep stos. */
+    *t = (TCGLTemp){ .index = idx, .opt_prev = t, .opt_next = t };
     tcgl_ctx.nb_temps++;
     return t;
 }
@@ -277,9 +289,7 @@ TCGLLabel *tcgl_label_new(void)
             xcalloc(TCGL_CHUNK, sizeof(TCGLLabel));
     }
     TCGLLabel *l = tcgl_label_at(idx);
-    memset(l, 0, sizeof(*l));
-    l->id = idx;
-    l->num = idx;
+    *l = (TCGLLabel){ .id = idx, .num = idx };
     tcgl_ctx.nb_labels++;
     return l;
 }
@@ -294,16 +304,9 @@ TCGLOp *tcgl_emit_op(TCGLOpcode opc)
         tcgl_ctx.ops = xrealloc(tcgl_ctx.ops, tcgl_ctx.cap_ops * sizeof(TCGLOp));
     }
     TCGLOp *op = &tcgl_ctx.ops[tcgl_ctx.nb_ops++];
-    memset(op, 0, sizeof(*op));
-    op->opc = opc;
-    for (const char *s = tcgl_op_defs[opc].sig; *s; s++) {
-        switch (*s) {
-        case 'O': case 'o': op->nb_oargs++; break;
-        case 'I': case 'i': op->nb_iargs++; break;
-        case 'e': break;
-        default: op->nb_cargs++; break;
-        }
-    }
+    const TCGLOpDef *def = &tcgl_op_defs[opc];
+    *op = (TCGLOp){ .opc = opc, .nb_oargs = def->nb_oargs, .nb_iargs = def->nb_iargs,
+                    .nb_cargs = def->nb_cargs };
     tcgl_ctx.liveness_valid = false;
     return op;
 }

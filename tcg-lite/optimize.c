@@ -280,18 +280,97 @@ static bool op_is_commutative(TCGLOpcode opc)
     }
 }
 
-/* Which base operation (ignoring the width) an op is, for the identities. */
-static const char *op_base_name(TCGLOpcode opc)
+/* The operation of a binary op, whatever its width, for the identities. */
+typedef enum OpBase {
+    BASE_OTHER, BASE_ADD, BASE_SUB, BASE_MUL, BASE_DIV, BASE_DIVU, BASE_REM, BASE_REMU,
+    BASE_AND, BASE_OR, BASE_XOR, BASE_ANDC, BASE_ORC, BASE_EQV, BASE_SHIFT,
+} OpBase;
+
+static OpBase op_base(TCGLOpcode opc)
 {
-    return tcgl_op_defs[opc].name;
+    switch (opc) {
+#define BOTH(n, b) case INDEX_op_##n##_i64: case INDEX_op_##n##_i32: return b;
+    BOTH(add, BASE_ADD) BOTH(sub, BASE_SUB) BOTH(mul, BASE_MUL) BOTH(div, BASE_DIV)
+    BOTH(divu, BASE_DIVU) BOTH(rem, BASE_REM) BOTH(remu, BASE_REMU) BOTH(and, BASE_AND)
+    BOTH(or, BASE_OR) BOTH(xor, BASE_XOR) BOTH(andc, BASE_ANDC) BOTH(orc, BASE_ORC)
+    BOTH(eqv, BASE_EQV) BOTH(shl, BASE_SHIFT) BOTH(shr, BASE_SHIFT) BOTH(sar, BASE_SHIFT)
+    BOTH(rotl, BASE_SHIFT) BOTH(rotr, BASE_SHIFT)
+#undef BOTH
+    default:
+        return BASE_OTHER;
+    }
 }
 
-static bool base_is(TCGLOpcode opc, const char *base)
+/* A result the identities found: a copy of a temp, or a constant. */
+typedef struct Identity {
+    TCGLTemp *copy;
+    uint64_t val;
+} Identity;
+
+static bool identity_same_operands(OpBase base, TCGLTemp *a, Identity *r)
 {
-    const char *n = op_base_name(opc);
-    size_t len = strlen(base);
-    return strncmp(n, base, len) == 0 && (strcmp(n + len, "_i64") == 0 ||
-                                          strcmp(n + len, "_i32") == 0);
+    switch (base) {
+    case BASE_SUB: case BASE_XOR: case BASE_ANDC:
+        r->val = 0;
+        return true;
+    case BASE_AND: case BASE_OR:
+        r->copy = a;
+        return true;
+    case BASE_EQV: case BASE_ORC:
+        r->val = UINT64_MAX;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* x op v for a known v; constants are kept sign-extended, so all ones is -1 for i32 too. */
+static bool identity_const_operand(OpBase base, TCGLTemp *a, uint64_t v, Identity *r)
+{
+    if (v == 0) {
+        switch (base) {
+        case BASE_ADD: case BASE_SUB: case BASE_OR: case BASE_XOR: case BASE_SHIFT:
+        case BASE_ANDC:
+            r->copy = a;
+            return true;
+        case BASE_AND: case BASE_MUL:
+            r->val = 0;
+            return true;
+        case BASE_ORC:
+            r->val = UINT64_MAX;
+            return true;
+        default:
+            return false;
+        }
+    }
+    if (v == UINT64_MAX) {
+        switch (base) {
+        case BASE_AND: case BASE_ORC: case BASE_EQV:
+            r->copy = a;
+            return true;
+        case BASE_OR:
+            r->val = UINT64_MAX;
+            return true;
+        case BASE_ANDC:
+            r->val = 0;
+            return true;
+        default:
+            return false;
+        }
+    }
+    if (v == 1) {
+        switch (base) {
+        case BASE_MUL: case BASE_DIV: case BASE_DIVU:
+            r->copy = a;
+            return true;
+        case BASE_REM: case BASE_REMU:
+            r->val = 0;
+            return true;
+        default:
+            return false;
+        }
+    }
+    return false;
 }
 
 /*
@@ -300,73 +379,30 @@ static bool base_is(TCGLOpcode opc, const char *base)
  */
 static bool fold_identity(TCGLOp *op, TCGLTemp *d, TCGLTemp *a, TCGLTemp *b)
 {
-    TCGLOpcode opc = op->opc;
-    /* All ones, also for i32 (kept sign-extended). */
-    const uint64_t ones = UINT64_MAX;
+    OpBase base = op_base(op->opc);
+    Identity r = { NULL, 0 };
+    bool found;
 
+    if (base == BASE_OTHER) {
+        return false;
+    }
     if (info_same_value(a, b)) {
-        if (base_is(opc, "sub") || base_is(opc, "xor") || base_is(opc, "andc")) {
-            op_to_movi(op, d, 0);
-            return true;
-        }
-        if (base_is(opc, "and") || base_is(opc, "or")) {
-            op_to_mov(op, d, a);
-            return true;
-        }
-        if (base_is(opc, "eqv") || base_is(opc, "orc")) {
-            op_to_movi(op, d, ones);
-            return true;
-        }
+        found = identity_same_operands(base, a, &r);
+    } else if (temp_is_const(b)) {
+        found = identity_const_operand(base, a, norm_val(d->type, temp_const_val(b)), &r);
+    } else {
+        /* 0 shifted or rotated by anything is 0. */
+        found = base == BASE_SHIFT && temp_is_const(a) && temp_const_val(a) == 0;
     }
-    if (temp_is_const(b)) {
-        uint64_t v = norm_val(d->type, temp_const_val(b));
-        if (v == 0) {
-            if (base_is(opc, "add") || base_is(opc, "sub") || base_is(opc, "or") ||
-                base_is(opc, "xor") || base_is(opc, "shl") || base_is(opc, "shr") ||
-                base_is(opc, "sar") || base_is(opc, "rotl") || base_is(opc, "rotr") ||
-                base_is(opc, "andc")) {
-                op_to_mov(op, d, a);
-                return true;
-            }
-            if (base_is(opc, "and") || base_is(opc, "mul")) {
-                op_to_movi(op, d, 0);
-                return true;
-            }
-            if (base_is(opc, "orc")) {
-                op_to_movi(op, d, ones);
-                return true;
-            }
-        } else if (v == ones) {
-            if (base_is(opc, "and") || base_is(opc, "orc") || base_is(opc, "eqv")) {
-                op_to_mov(op, d, a);
-                return true;
-            }
-            if (base_is(opc, "or")) {
-                op_to_movi(op, d, ones);
-                return true;
-            }
-            if (base_is(opc, "andc")) {
-                op_to_movi(op, d, 0);
-                return true;
-            }
-        } else if (v == 1) {
-            if (base_is(opc, "mul") || base_is(opc, "div") || base_is(opc, "divu")) {
-                op_to_mov(op, d, a);
-                return true;
-            }
-            if (base_is(opc, "rem") || base_is(opc, "remu")) {
-                op_to_movi(op, d, 0);
-                return true;
-            }
-        }
+    if (!found) {
+        return false;
     }
-    if (temp_is_const(a) && temp_const_val(a) == 0 &&
-        (base_is(opc, "shl") || base_is(opc, "shr") || base_is(opc, "sar") ||
-         base_is(opc, "rotl") || base_is(opc, "rotr"))) {
-        op_to_movi(op, d, 0);
-        return true;
+    if (r.copy) {
+        op_to_mov(op, d, r.copy);
+    } else {
+        op_to_movi(op, d, r.val);
     }
-    return false;
+    return true;
 }
 
 /* After op has become mov or movi: record what it tells, or drop it if redundant. */

@@ -122,6 +122,7 @@ typedef struct TCGLOpDef {
     const char *name;
     const char *sig;
     unsigned flags;
+    uint8_t nb_oargs, nb_iargs, nb_cargs;   /* from sig (not for call) */
 } TCGLOpDef;
 
 extern const TCGLOpDef tcgl_op_defs[TCGL_NB_OPS];

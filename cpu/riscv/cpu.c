@@ -44,7 +44,8 @@ unsigned riscv_cpu_hartid(CPUState *cs)
 
 uint32_t riscv_tb_flags(CPURISCVState *env)
 {
-    return (uint32_t)env->priv & TB_FLAGS_PRIV_MASK;
+    uint32_t fs = (uint32_t)((env->mstatus & MSTATUS_FS) >> MSTATUS_FS_SHIFT);
+    return ((uint32_t)env->priv & TB_FLAGS_PRIV_MASK) | (fs << TB_FLAGS_FS_SHIFT);
 }
 
 static void riscv_get_tb_cpu_state(CPUState *cs, uint64_t *pc, uint64_t *cs_base,
@@ -94,11 +95,18 @@ void riscv_cpu_dump_state(CPUState *cs, FILE *f)
     fprintf(f, " %-8s %016" PRIx64 "\n", "mepc", env->mepc);
     fprintf(f, " %-8s %016" PRIx64 "\n", "mcause", env->mcause);
     fprintf(f, " %-8s %016" PRIx64 "\n", "mtval", env->mtval);
-    fprintf(f, " %-8s %016" PRIx64 "\n", "minstret", cs->insn_count);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "minstret", cs->insn_count + env->instret_offset);
     fprintf(f, " %-8s %u\n", "priv", (unsigned)env->priv);
     for (int i = 0; i < 32; i++) {
         fprintf(f, " x%-2d/%-4s %016" PRIx64 "%s", i, riscv_reg_name(i), env->gpr[i],
                 (i % 4 == 3) ? "\n" : "");
+    }
+    if (env->misa & RVF) {
+        fprintf(f, " %-8s %08" PRIx32 "\n", "fcsr", (env->frm << 5) | env->fflags);
+        for (int i = 0; i < 32; i++) {
+            fprintf(f, " f%-2d/%-4s %016" PRIx64 "%s", i, riscv_freg_name(i), env->fpr[i],
+                    (i % 4 == 3) ? "\n" : "");
+        }
     }
 }
 
@@ -155,7 +163,24 @@ static const CPUOps riscv_cpu_ops = {
     .disas_insn = riscv_disas_insn,
 };
 
-/* Parse "rv64imac_zicsr_zifencei" into misa letters and decoder extensions. */
+/* The multi-letter extensions an ISA string may name after '_'. */
+static const struct {
+    const char *name;
+    uint32_t ext;
+} riscv_isa_multi[] = {
+    { "zicsr", RV_EXT_ZICSR },
+    { "zifencei", RV_EXT_ZIFENCEI },
+    { "zba", RV_EXT_ZBA },
+    { "zbb", RV_EXT_ZBB },
+    { "zbc", RV_EXT_ZBC },
+    { "zbs", RV_EXT_ZBS },
+};
+
+/*
+ * Parse "rv64imac", "rv64gc" or "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs"
+ * into misa letters and decoder extensions.  Zicsr and Zifencei are always
+ * present (so that the single-letter strings keep their historical meaning).
+ */
 static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint32_t *ext,
                             Error **errp)
 {
@@ -173,15 +198,64 @@ static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint
         case 'i': m |= RVI; e |= RV_EXT_I; break;
         case 'm': m |= RVM; e |= RV_EXT_M; break;
         case 'a': m |= RVA; e |= RV_EXT_A; break;
+        case 'f': m |= RVF; e |= RV_EXT_F; break;
+        case 'd': m |= RVD; e |= RV_EXT_D; break;
+        case 'g':
+            m |= RVI | RVM | RVA | RVF | RVD;
+            e |= RV_EXT_I | RV_EXT_M | RV_EXT_A | RV_EXT_F | RV_EXT_D;
+            break;
         case 'c': m |= RVC; e |= RV_EXT_C; break;
         default:
             error_setg(errp, "ISA string '%s': extension '%c' is not supported", isa, *p);
             return false;
         }
     }
+    while (*p == '_') {
+        const char *name = ++p;
+        size_t len = strcspn(name, "_");
+        size_t i;
+        for (i = 0; i < sizeof(riscv_isa_multi) / sizeof(riscv_isa_multi[0]); i++) {
+            if (strlen(riscv_isa_multi[i].name) == len &&
+                strncmp(riscv_isa_multi[i].name, name, len) == 0) {
+                e |= riscv_isa_multi[i].ext;
+                break;
+            }
+        }
+        if (i == sizeof(riscv_isa_multi) / sizeof(riscv_isa_multi[0])) {
+            error_setg(errp, "ISA string '%s': extension '%.*s' is not supported", isa,
+                       (int)len, name);
+            return false;
+        }
+        p = name + len;
+    }
+    if ((m & RVD) && !(m & RVF)) {
+        error_setg(errp, "ISA string '%s': D needs F", isa);
+        return false;
+    }
     *misa = m | RVU | ((uint64_t)(xlen == 64 ? 2 : 1) << (xlen - 2));
     *ext = e;
     return true;
+}
+
+/*
+ * The canonical ISA string (the device tree's riscv,isa): the letters in
+ * the spec's order, then every multi-letter extension, e.g.
+ * "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs".
+ */
+static void riscv_isa_string(char *buf, size_t size, unsigned xlen, uint64_t misa, uint32_t ext)
+{
+    size_t n = (size_t)snprintf(buf, size, "rv%u", xlen);
+    for (const char *l = "imafdc"; *l && n < size; l++) {
+        if (misa & (1u << (*l - 'a'))) {
+            n += (size_t)snprintf(buf + n, size - n, "%c", *l);
+        }
+    }
+    for (size_t i = 0; i < sizeof(riscv_isa_multi) / sizeof(riscv_isa_multi[0]) && n < size;
+         i++) {
+        if (ext & riscv_isa_multi[i].ext) {
+            n += (size_t)snprintf(buf + n, size - n, "_%s", riscv_isa_multi[i].name);
+        }
+    }
 }
 
 static void riscv_cpu_reset(RISCVCPU *cpu)
@@ -193,6 +267,10 @@ static void riscv_cpu_reset(RISCVCPU *cpu)
     env->mstatus = 0;
     env->mcause = 0;
     env->load_res = UINT64_MAX;
+    /* mstatus = 0 also means FS = Off: FP instructions trap until software enables them. */
+    memset(env->fpr, 0, sizeof(env->fpr));
+    env->frm = 0;
+    env->fflags = 0;
     /* UXL = 64 where U-mode exists (read-only). */
     if (env->xlen == 64 && (env->misa & RVU)) {
         env->mstatus |= 2ull << 32;
@@ -220,7 +298,7 @@ CPUState *riscv_cpu_create(const RISCVCPUConfig *cfg, Error **errp)
         free(cpu);
         return NULL;
     }
-    snprintf(cpu->isa_string, sizeof(cpu->isa_string), "%s_zicsr_zifencei", isa);
+    riscv_isa_string(cpu->isa_string, sizeof(cpu->isa_string), cfg->xlen, env->misa, env->ext);
 
     CPUState *cs = &cpu->parent;
     cs->ops = &riscv_cpu_ops;

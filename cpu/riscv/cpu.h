@@ -27,7 +27,8 @@
 #define MSTATUS_SPP (1ull << 8)
 #define MSTATUS_MPP_SHIFT 11
 #define MSTATUS_MPP (3ull << MSTATUS_MPP_SHIFT)
-#define MSTATUS_FS (3ull << 13)
+#define MSTATUS_FS_SHIFT 13
+#define MSTATUS_FS (3ull << MSTATUS_FS_SHIFT)
 #define MSTATUS_XS (3ull << 15)
 #define MSTATUS_MPRV (1ull << 17)
 #define MSTATUS_SUM (1ull << 18)
@@ -38,6 +39,12 @@
 #define MSTATUS_UXL (3ull << 32)
 #define MSTATUS_SXL (3ull << 34)
 #define MSTATUS64_SD (1ull << 63)
+
+/* mstatus.FS values: the state of the F/D registers, frm and fflags. */
+#define RISCV_FS_OFF 0u
+#define RISCV_FS_INITIAL 1u
+#define RISCV_FS_CLEAN 2u
+#define RISCV_FS_DIRTY 3u
 
 /* Exception causes (mcause values without the interrupt bit). */
 enum {
@@ -136,6 +143,13 @@ enum {
  * level selects the MMU index and which instructions are legal.
  */
 #define TB_FLAGS_PRIV_MASK 3u
+/*
+ * mstatus.FS (RISCV_FS_*): Off makes every FP instruction illegal at
+ * translation; a block translated with FS != Dirty marks FS Dirty when it
+ * writes FP state, one translated with Dirty need not.
+ */
+#define TB_FLAGS_FS_SHIFT 2
+#define TB_FLAGS_FS_MASK (3u << TB_FLAGS_FS_SHIFT)
 
 typedef struct CPURISCVState {
     uint64_t gpr[32];
@@ -164,6 +178,7 @@ typedef struct CPURISCVState {
     uint64_t menvcfg;
     uint64_t mhartid;
     uint64_t cycle_offset;  /* mcycle = insn_count + cycle_offset */
+    uint64_t instret_offset; /* minstret = insn_count + instret_offset */
 
     uint64_t stvec;
     uint64_t sscratch;
@@ -174,7 +189,10 @@ typedef struct CPURISCVState {
     uint64_t senvcfg;
     uint64_t satp;
 
-    /* F/D: registers hold NaN-boxed singles; frm/fflags are fcsr's fields. */
+    /*
+     * F/D: registers hold NaN-boxed singles; frm/fflags are fcsr's fields
+     * (frm may hold the invalid values 5..7: dynamic rounding then traps).
+     */
     uint64_t fpr[32];
     uint32_t frm;
     uint32_t fflags;

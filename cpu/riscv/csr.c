@@ -13,7 +13,7 @@
 
 uint64_t riscv_instret(CPURISCVState *env)
 {
-    return env_cpu(env)->insn_count;
+    return env_cpu(env)->insn_count + env->instret_offset;
 }
 
 static bool riscv_has_ext(const CPURISCVState *env, char letter)
@@ -43,7 +43,22 @@ static uint64_t mstatus_write_mask(const CPURISCVState *env)
         m |= MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR |
              MSTATUS_TVM | MSTATUS_TSR;
     }
+    if (riscv_has_ext(env, 'F')) {
+        m |= MSTATUS_FS;
+    }
     return m;
+}
+
+/* fflags, frm and fcsr exist with F and are inaccessible while mstatus.FS is Off. */
+static bool fp_csr_accessible(const CPURISCVState *env)
+{
+    return riscv_has_ext(env, 'F') && (env->mstatus & MSTATUS_FS) != 0;
+}
+
+/* A write of FP state (here: fflags/frm) makes FS Dirty, and so SD. */
+static void fp_csr_mark_dirty(CPURISCVState *env)
+{
+    env->mstatus |= MSTATUS_FS | MSTATUS64_SD;
 }
 
 static void write_mstatus(CPURISCVState *env, uint64_t val)
@@ -143,6 +158,40 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
 #define NEW(cur) (((cur) & ~wmask) | (wval & wmask))
 
     switch (csrno) {
+    /* Floating point: fcsr = frm << 5 | fflags; bits 31:8 read 0, ignore writes. */
+    case CSR_FFLAGS:
+        if (!fp_csr_accessible(env)) {
+            return -1;
+        }
+        v = env->fflags;
+        if (wr) {
+            env->fflags = (uint32_t)NEW(v) & 0x1f;
+            fp_csr_mark_dirty(env);
+        }
+        break;
+    case CSR_FRM:
+        if (!fp_csr_accessible(env)) {
+            return -1;
+        }
+        v = env->frm;
+        if (wr) {
+            env->frm = (uint32_t)NEW(v) & 7;
+            fp_csr_mark_dirty(env);
+        }
+        break;
+    case CSR_FCSR:
+        if (!fp_csr_accessible(env)) {
+            return -1;
+        }
+        v = ((uint64_t)env->frm << 5) | env->fflags;
+        if (wr) {
+            uint64_t n = NEW(v);
+            env->fflags = (uint32_t)n & 0x1f;
+            env->frm = (uint32_t)(n >> 5) & 7;
+            fp_csr_mark_dirty(env);
+        }
+        break;
+
     /* Unprivileged counters. */
     case CSR_CYCLE:
         if (!counter_accessible(env, csrno)) {
@@ -154,7 +203,7 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
         if (!counter_accessible(env, csrno)) {
             return -1;
         }
-        v = cs->insn_count;
+        v = cs->insn_count + env->instret_offset;
         break;
     case CSR_TIME:
         if (!env->rdtime || !counter_accessible(env, csrno)) {
@@ -277,16 +326,15 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
         }
         break;
     case CSR_MINSTRET:
-        v = cs->insn_count;
+        v = cs->insn_count + env->instret_offset;
         if (wr) {
             /*
              * The written value is what minstret holds after this
              * instruction: it is not counted on top (privileged spec).
-             * mcycle keeps counting from where it was.
+             * insn_count itself keeps counting what ran (--max-insns,
+             * -icount time), so the write moves the offset.
              */
-            uint64_t n = NEW(v);
-            env->cycle_offset += (cs->insn_count + 1) - n;
-            cs->insn_count = n - 1;
+            env->instret_offset = NEW(v) - (cs->insn_count + 1);
         }
         break;
 

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cpu/riscv/cpu.h"
+#include "cpu/riscv/fpu_helper.h"
 #include "cpu/riscv/helper.h"
 #include "cpu/riscv/translate.h"
 #include "lemu/log.h"
@@ -60,6 +61,7 @@ void riscv_translate_init(void)
     cpu_insn_count = tcgl_global_i64(CPU_NEG_OFFSET(insn_count), "insn_count");
     cpu_insn_stop = tcgl_global_i64(CPU_NEG_OFFSET(insn_stop), "insn_stop");
     riscv_helpers_register();
+    riscv_fpu_helpers_register();
 }
 
 

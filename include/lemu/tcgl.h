@@ -16,7 +16,7 @@
  *    (exceptions raised later in the block see it), and a helper call that
  *    is not TCGL_CALL_NO_RWG may read or write any global.
  *  - temps: values local to one translation, valid across labels.
- *  - constants: interned, read-only.
+ *  - constants: interned, read-only, valid until the next tcgl_func_start().
  *
  * Files: tcg-lite/ir.c (context, temps, op emission), tcg-lite/optimize.c,
  * tcg-lite/liveness.c, tcg-lite/dump.c (text dump and parser for tests),
@@ -73,8 +73,10 @@ static inline unsigned get_mmuidx(MemOpIdx oi) { return oi & 15; }
 /* Set-up (once per process, before the first translation)            */
 
 /*
- * Declare a guest-state global at `offset` bytes from env.  Globals live for
- * the whole process.  `name` is used by the IR dump.
+ * Declare a guest-state global at `offset` bytes from env (may be negative;
+ * a multiple of the global's size).  Globals live for the whole process.
+ * `name` is used by the IR dump and the parser; declaring the same name
+ * again with the same offset and type returns the existing global.
  */
 TCGLv_i64 tcgl_global_i64(ptrdiff_t offset, const char *name);
 TCGLv_i32 tcgl_global_i32(ptrdiff_t offset, const char *name);
@@ -82,8 +84,17 @@ TCGLv_i32 tcgl_global_i32(ptrdiff_t offset, const char *name);
 /*
  * Memory access callbacks of the softmmu, called by backends for
  * qemu_ld/qemu_st.  `ra` identifies the guest instruction for precise
- * exceptions (see tcgl_tb_find_insn).  A faulting access does not return: it
- * longjmps out of the executing block.
+ * exceptions (see tcgl_tb_find_insn); tcgl_exec_ra holds the same value
+ * during the call.  A faulting access does not return: it longjmps out of
+ * the executing block.
+ *
+ * The callee does the whole MemOp: load returns the value of memop_size()
+ * bytes, byte-swapped if MO_BSWAP, sign-extended to 64 bits if MO_SIGN and
+ * zero-extended otherwise; the backend stores it unchanged.  store gets the
+ * full 64-bit value and writes its low memop_size() bytes (swapped if
+ * MO_BSWAP).  A callback that returns must leave alone the globals the
+ * block wrote before the access: the optimizer may reuse the written value
+ * after it (as for helpers with TCGL_CALL_NO_RWG).
  */
 typedef struct TCGLMemOps {
     uint64_t (*load)(void *env, uint64_t addr, MemOpIdx oi, uintptr_t ra);
@@ -121,7 +132,10 @@ typedef struct TCGLHelperInfo {
 
 /*
  * Register a helper once (at start-up); returns the registry entry, which
- * tcgl_gen_call takes.  The signature's ffi_cif is prepared here, once.
+ * tcgl_gen_call takes.  The signature's ffi_cif is prepared here, once, and
+ * shared by every helper with the same signature.  Registering the same
+ * name again with the same function, flags and signature returns the same
+ * entry.  ret is VOID, I32 or I64; args are I32, I64 or PTR (env).
  */
 const TCGLHelperInfo *tcgl_helper_register(const char *name, void *func, unsigned flags,
                                            TCGLHelperType ret, unsigned nargs,
@@ -153,7 +167,7 @@ TCGLTemp *tcgl_temp_i64(TCGLv_i64 v);
 
 TCGLv_i32 tcgl_temp_new_i32(void);
 TCGLv_i64 tcgl_temp_new_i64(void);
-/* Interned constants: never write to them. */
+/* Interned constants: never write to them; valid for this translation. */
 TCGLv_i32 tcgl_constant_i32(int32_t v);
 TCGLv_i64 tcgl_constant_i64(int64_t v);
 
@@ -308,9 +322,17 @@ void tcgl_gen_lookup_and_goto_ptr(void);
 
 /* Constant folding and copy propagation, then dead-code elimination. */
 void tcgl_optimize(void);
-/* Compute liveness (dead temps after each op), removing ops whose outputs are dead. */
+/*
+ * Compute liveness (dead temps after each op), removing ops whose outputs are
+ * dead, and coalesce "op t,...; mov x,t" (t dying there) into "op x,...".
+ * After it, tcgl_dump shows the dying inputs of each op ("# dead: ...").
+ */
 void tcgl_liveness(void);
-/* Print the current IR (the -d op / -d op_opt format). */
+/*
+ * Print the current IR (the -d op / -d op_opt format, one op a line:
+ * globals by name, locals tmpN, constants $value, labels LN; see
+ * tcg-lite/dump.c).  Prints no header.
+ */
 void tcgl_dump(FILE *out);
 /* Number of ops in the current IR (tests, statistics). */
 unsigned tcgl_op_count(void);
@@ -327,9 +349,17 @@ bool tcgl_parse(const char *text, char *err, size_t errlen);
 /*
  * The backend contract.  gen_code lowers the current (optimized) IR into
  * tb->code / tb->code_size and fills tb->insn_end[], the offset in the code
- * where each guest instruction's code ends.  exec runs tb (following
- * chained jumps) and returns the exit value described at tcgl_gen_exit_tb.
- * set_jmp_target makes slot n of tb jump to dest (NULL: unlink).
+ * where each guest instruction's code ends, and tb->insn_data[] (both
+ * malloc'ed, one entry per insn_start); it sets tb->icount to the number of
+ * insn_start ops.  It returns false (tb->code NULL, nothing allocated) if
+ * the block cannot be lowered: for the interpreter, more than 1024 locals
+ * live at once; translating fewer instructions then succeeds.
+ * exec runs tb (following chained jumps; tcgl_exec_tb is the block running)
+ * and returns the exit value described at tcgl_gen_exit_tb.  The `ra` it
+ * passes to helpers and memory callbacks is an address inside the running
+ * block's code.  set_jmp_target makes slot n of tb jump to dest (NULL:
+ * unlink); exec reads it each time it reaches goto_tb.  free_code frees
+ * code, insn_data and insn_end and clears them.
  */
 typedef TranslationBlock *TCGLLookupFn(void *env);
 

@@ -20,7 +20,7 @@ _start:
     la      t0, rt_unexpected_trap_entry
     csrw    mtvec, t0
 
-    /* .tbss and .bss are both 16-byte aligned and sized. */
+    /* .tbss and .bss start and end 8-byte aligned (link.ld). */
     la      t0, __tbss_start
     la      t1, __tbss_end
     call    rt_zero_range

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-/* The HTIF mailboxes, in the 64-byte aligned .tohost section. */
+/* The HTIF mailboxes: 64-byte aligned, alone on their page (link.ld). */
 extern volatile uint64_t tohost;
 extern volatile uint64_t fromhost;
 

@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "rt.h"
 #include "test.h"
 
 void test_fail(uint64_t n)
@@ -20,17 +19,4 @@ void test_fail(uint64_t n)
 void test_group_ok(const char *name)
 {
     printf("%s: ok\n", name);
-}
-
-void trap_report_unskippable(uint64_t mcause, uint64_t mepc, uint64_t mtval);
-void trap_report_unskippable(uint64_t mcause, uint64_t mepc, uint64_t mtval)
-{
-    htif_puts("fetch fault without a resume address: mcause=");
-    htif_puthex(mcause);
-    htif_puts(" mepc=");
-    htif_puthex(mepc);
-    htif_puts(" mtval=");
-    htif_puthex(mtval);
-    htif_putchar('\n');
-    htif_exit(254);
 }

@@ -158,5 +158,5 @@ trap_entry:
     csrr    a0, mcause
     csrr    a1, mepc
     csrr    a2, mtval
-    call    trap_report_unskippable
+    call    rt_unexpected_trap          /* reports, exits 255 */
 1:  j       1b

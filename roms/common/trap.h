@@ -9,7 +9,7 @@
  *     to the interrupted instruction,
  * and restores every register, so a test sees exactly what the trapping
  * instruction left.  An instruction-fetch fault without a resume address
- * cannot be skipped: the handler reports it and exits with status 254.
+ * cannot be skipped: the handler reports it as an unexpected trap (exit 255).
  * The handler uses mscratch (it holds the handler's frame): a test that
  * writes mscratch calls trap_install() again before the next trap.
  */

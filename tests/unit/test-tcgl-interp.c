@@ -153,9 +153,10 @@ Test(tcgl_interp, globals_are_read_and_written_in_env)
     TestEnv env = env_new();
     env.x[2] = 5;
     env.x[3] = 7;
-    uintptr_t r = test_run(&env, "add x1,x2,x3; movi_i32 w3,$-1; exit_tb 0x40", false);
+    uintptr_t r = test_run(&env, "add x1,x2,x3; movi_i32 w3,$-1; mov x4,x1; exit_tb 0x40", false);
     cr_assert_eq(r, 0x40);
     cr_assert_eq(env.x[1], 12);
+    cr_assert_eq(env.x[4], 12);
     cr_assert_eq(env.w[3], 0xffffffffu);
     cr_assert_eq(env.w[2], 0x201u);
     cr_assert_eq(env.guard, 0x5a5a5a5a, "an i32 write touched the next field");
@@ -244,7 +245,8 @@ Test(tcgl_interp, memory_ops_get_the_memop_mmu_index_and_instruction_ra)
     env.x[1] = 0x1234fffe;
     env.x[2] = 0x40;
     test_parse("---- 0x100 0; qemu_st x1,x2,ul,3;"
-               "---- 0x104 0; qemu_ld x3,x2,sw,2; qemu_ld x4,x2,be_uw,1; exit_tb 0");
+               "---- 0x104 0; qemu_ld x3,x2,sw,2; qemu_ld x4,x2,be_uw,1;"
+               "---- 0x108 0; add t0,x2,$1; qemu_ld t1,t0,ub,1; mov x5,t1; exit_tb 0");
     TranslationBlock *tb = test_tb_gen();
     tcgl_interp_backend.exec(&env, tb);
 
@@ -255,11 +257,14 @@ Test(tcgl_interp, memory_ops_get_the_memop_mmu_index_and_instruction_ra)
     cr_assert_eq(last_store.exec_tb, tb);
     cr_assert_eq(tcgl_tb_find_insn(tb, last_store.ra), 0);
 
-    cr_assert_eq(last_load.oi, make_memop_idx(MO_BEUW, 1));
+    cr_assert_eq(last_load.count, 3);
+    cr_assert_eq(last_load.addr, 0x41);
+    cr_assert_eq(last_load.oi, make_memop_idx(MO_UB, 1));
     cr_assert_eq(last_load.ra, last_load.exec_ra);
-    cr_assert_eq(tcgl_tb_find_insn(tb, last_load.ra), 1);
     cr_assert_eq(env.x[3], (uint64_t)-2, "sign extension by the callee");
     cr_assert_eq(env.x[4], 0xfeff, "byte swap by the callee");
+    cr_assert_eq(env.x[5], 0xff, "a load through locals (frame operands)");
+    cr_assert_eq(tcgl_tb_find_insn(tb, last_load.ra), 2);
     test_tb_free(tb);
 }
 
