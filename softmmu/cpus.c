@@ -94,6 +94,19 @@ static bool cpus_wait_for_interrupt(void)
     return true;
 }
 
+static const LoaderElf *cpus_symbols;
+
+/* -d in_asm / exec: the function a block starts in, as QEMU's lookup_symbol. */
+static const char *cpus_symbol_lookup(uint64_t addr)
+{
+    const LoaderSymbol *sym = loader_elf_symbol_at(cpus_symbols, addr);
+    /* Only a symbol that covers addr (or labels it exactly) names it. */
+    if (!sym || addr - sym->value >= (sym->size ? sym->size : 1)) {
+        return NULL;
+    }
+    return sym->name;
+}
+
 int lemu_run(MachineState *ms)
 {
     int status = 0;
@@ -101,6 +114,10 @@ int lemu_run(MachineState *ms)
     cpu_nochain = lemu_loglevel_mask(CPU_LOG_TB_NOCHAIN | CPU_LOG_EXEC);
     timer_set_icount_source(cpus_total_insns);
     timer_set_notify(cpus_kick_all);
+    if (ms->kernel_elf) {
+        cpus_symbols = ms->kernel_elf;
+        cpu_symbol_lookup = cpus_symbol_lookup;
+    }
 
     for (;;) {
         if (machine_shutdown_requested(&status)) {
