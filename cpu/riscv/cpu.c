@@ -45,7 +45,9 @@ unsigned riscv_cpu_hartid(CPUState *cs)
 uint32_t riscv_tb_flags(CPURISCVState *env)
 {
     uint32_t fs = (uint32_t)((env->mstatus & MSTATUS_FS) >> MSTATUS_FS_SHIFT);
-    return ((uint32_t)env->priv & TB_FLAGS_PRIV_MASK) | (fs << TB_FLAGS_FS_SHIFT);
+    uint32_t mem_idx = (uint32_t)riscv_mmu_index(env, false);
+    return ((uint32_t)env->priv & TB_FLAGS_PRIV_MASK) | (fs << TB_FLAGS_FS_SHIFT) |
+           (mem_idx << TB_FLAGS_MEM_IDX_SHIFT);
 }
 
 static void riscv_get_tb_cpu_state(CPUState *cs, uint64_t *pc, uint64_t *cs_base,
@@ -232,7 +234,9 @@ static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint
         error_setg(errp, "ISA string '%s': D needs F", isa);
         return false;
     }
-    *misa = m | RVU | ((uint64_t)(xlen == 64 ? 2 : 1) << (xlen - 2));
+    /* Every hart has S and U modes, as QEMU's and Spike's do. */
+    *misa = m | RVS | RVU | ((uint64_t)(xlen == 64 ? 2 : 1) << (xlen - 2));
+    e |= RV_EXT_S;
     *ext = e;
     return true;
 }
@@ -277,6 +281,11 @@ static void riscv_cpu_reset(RISCVCPU *cpu)
     }
 }
 
+static void riscv_stimecmp_expired(void *opaque)
+{
+    riscv_update_stip(opaque);
+}
+
 CPUState *riscv_cpu_create(const RISCVCPUConfig *cfg, Error **errp)
 {
     if (cfg->xlen != 64) {
@@ -307,6 +316,10 @@ CPUState *riscv_cpu_create(const RISCVCPUConfig *cfg, Error **errp)
     for (int i = 0; i < 16; i++) {
         cpu->irqs[i] = irq_allocate_one(riscv_cpu_set_irq, cpu, i);
     }
+    env->has_mmu = cfg->has_mmu;
+    env->hw_ad_update = true;
+    env->timebase_freq = cfg->timebase_freq ? cfg->timebase_freq : 10000000;
+    env->stimecmp_timer = timer_new(LEMU_CLOCK_VIRTUAL, riscv_stimecmp_expired, env);
     riscv_translate_init();
     riscv_cpu_reset(cpu);
     Error *err = NULL;

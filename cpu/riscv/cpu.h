@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "lemu/cpu-exec.h"
+#include "lemu/timer.h"
 #include "cpu/riscv/decode.h"
 
 /* Privilege levels. */
@@ -39,6 +40,14 @@
 #define MSTATUS_UXL (3ull << 32)
 #define MSTATUS_SXL (3ull << 34)
 #define MSTATUS64_SD (1ull << 63)
+
+/* sstatus: the S-visible part of mstatus, and what S may write. */
+#define SSTATUS_MASK (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_UBE | MSTATUS_SPP | MSTATUS_FS | \
+                      MSTATUS_XS | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_UXL | MSTATUS64_SD)
+#define SSTATUS_WRITE_MASK (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_FS | \
+                            MSTATUS_SUM | MSTATUS_MXR)
+
+#define MENVCFG_STCE (1ull << 63)
 
 /* mstatus.FS values: the state of the F/D registers, frm and fflags. */
 #define RISCV_FS_OFF 0u
@@ -85,6 +94,7 @@ enum {
     CSR_STVAL = 0x143,
     CSR_SIP = 0x144,
     CSR_SATP = 0x180,
+    CSR_STIMECMP = 0x14d,
     CSR_MVENDORID = 0xf11,
     CSR_MARCHID = 0xf12,
     CSR_MIMPID = 0xf13,
@@ -133,10 +143,16 @@ enum {
 #define RVS (1u << ('S' - 'A'))
 #define RVU (1u << ('U' - 'A'))
 
-/* MMU indexes: one per privilege level for now (M uses index 3). */
-#define RISCV_MMU_IDX_U PRV_U
-#define RISCV_MMU_IDX_S PRV_S
-#define RISCV_MMU_IDX_M PRV_M
+/*
+ * MMU indexes: the TLB keeps separate entries for each way an access is
+ * checked.  S-mode with mstatus.SUM set may touch U pages, so it has an
+ * index of its own: changing SUM needs no flush.  Instruction fetch uses
+ * the privilege's plain index (SUM never applies to fetches).
+ */
+#define RISCV_MMU_IDX_U 0
+#define RISCV_MMU_IDX_S 1
+#define RISCV_MMU_IDX_S_SUM 2
+#define RISCV_MMU_IDX_M 3
 
 /*
  * TB flags: what translation depends on besides the pc.  The privilege
@@ -150,6 +166,9 @@ enum {
  */
 #define TB_FLAGS_FS_SHIFT 2
 #define TB_FLAGS_FS_MASK (3u << TB_FLAGS_FS_SHIFT)
+/* The MMU index of data accesses (privilege, MPRV/MPP, SUM). */
+#define TB_FLAGS_MEM_IDX_SHIFT 4
+#define TB_FLAGS_MEM_IDX_MASK (7u << TB_FLAGS_MEM_IDX_SHIFT)
 
 typedef struct CPURISCVState {
     uint64_t gpr[32];
@@ -188,6 +207,7 @@ typedef struct CPURISCVState {
     uint64_t scounteren;
     uint64_t senvcfg;
     uint64_t satp;
+    uint64_t stimecmp;      /* Sstc */
 
     /*
      * F/D: registers hold NaN-boxed singles; frm/fflags are fcsr's fields
@@ -201,6 +221,10 @@ typedef struct CPURISCVState {
     uint64_t pmpaddr[64];
 
     uint32_t ext;           /* RV_EXT_* the decoder accepts */
+    bool has_mmu;           /* satp modes beyond Bare */
+    bool hw_ad_update;      /* the walk sets A/D (else: page fault, Svade) */
+    uint64_t timebase_freq; /* of the time CSR, for Sstc deadlines */
+    LemuTimer *stimecmp_timer;
     uint64_t resetvec;
     uint64_t (*rdtime)(void *opaque);   /* the board's mtime, for the time CSR */
     void *rdtime_opaque;
@@ -257,6 +281,8 @@ const char *riscv_excp_name(unsigned cause, bool interrupt);
 int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wval,
                   uint64_t wmask);
 uint64_t riscv_instret(CPURISCVState *env);
+/* Sstc: recompute STIP from stimecmp and time, and re-arm the deadline timer. */
+void riscv_update_stip(CPURISCVState *env);
 
 /* cpu/riscv/op_helper.c */
 void riscv_helpers_register(void);

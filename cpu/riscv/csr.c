@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cpu/riscv/cpu.h"
+#include "cpu/riscv/mmu.h"
 #include "lemu/log.h"
 
 #define PMP_ENTRIES 16
@@ -79,8 +80,11 @@ static void write_mstatus(CPURISCVState *env, uint64_t val)
     }
     bool dirty = (ms & MSTATUS_FS) == MSTATUS_FS || (ms & MSTATUS_XS) == MSTATUS_XS;
     ms = dirty ? ms | MSTATUS64_SD : ms & ~MSTATUS64_SD;
-    /* Leaving MPRV / privilege changes affect which TLB entries apply. */
-    if ((env->mstatus ^ ms) & (MSTATUS_MPRV | MSTATUS_MPP | MSTATUS_SUM | MSTATUS_MXR)) {
+    /*
+     * MXR changes what a cached translation allows; SUM and MPRV select
+     * other MMU indexes instead (and end the block: new TB flags).
+     */
+    if ((env->mstatus ^ ms) & MSTATUS_MXR) {
         tlb_flush(env_cpu(env));
     }
     env->mstatus = ms;
@@ -98,7 +102,11 @@ static uint64_t interrupt_mask(const CPURISCVState *env)
 /* Software-writable bits of mip: the S-level ones, when S exists. */
 static uint64_t mip_write_mask(const CPURISCVState *env)
 {
-    return riscv_has_ext(env, 'S') ? (MIP_SSIP | MIP_STIP | MIP_SEIP) : 0;
+    if (!riscv_has_ext(env, 'S')) {
+        return 0;
+    }
+    /* With Sstc enabled, STIP follows stimecmp and is read-only. */
+    return MIP_SSIP | MIP_SEIP | ((env->menvcfg & MENVCFG_STCE) ? 0 : MIP_STIP);
 }
 
 static bool counter_accessible(const CPURISCVState *env, unsigned csrno)
@@ -291,7 +299,151 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
     case CSR_MENVCFG:
         v = env->menvcfg;
         if (wr) {
-            env->menvcfg = NEW(v) & 1;   /* FIOM */
+            /* FIOM, and STCE (Sstc) where S-mode exists. */
+            uint64_t mask = 1 | (riscv_has_ext(env, 'S') ? MENVCFG_STCE : 0);
+            env->menvcfg = NEW(v) & mask;
+            riscv_update_stip(env);
+        }
+        break;
+
+    /* Supervisor CSRs: views of the machine ones, and S's own. */
+    case CSR_SSTATUS:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->mstatus & SSTATUS_MASK;
+        if (wr) {
+            uint64_t m = wmask & SSTATUS_WRITE_MASK;
+            write_mstatus(env, (env->mstatus & ~m) | (wval & m));
+        }
+        break;
+    case CSR_SIE:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->mie & env->mideleg;
+        if (wr) {
+            uint64_t m = wmask & env->mideleg & (MIP_SSIP | MIP_STIP | MIP_SEIP);
+            env->mie = (env->mie & ~m) | (wval & m);
+        }
+        break;
+    case CSR_SIP: {
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = __atomic_load_n(&env->mip, __ATOMIC_RELAXED) & env->mideleg;
+        if (wr) {
+            /* Only SSIP is writable through sip. */
+            uint64_t m = wmask & env->mideleg & MIP_SSIP;
+            __atomic_fetch_and(&env->mip, ~m, __ATOMIC_RELAXED);
+            __atomic_fetch_or(&env->mip, wval & m, __ATOMIC_RELAXED);
+        }
+        break;
+    }
+    case CSR_STVEC:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->stvec;
+        if (wr && (NEW(v) & 3) < 2) {
+            env->stvec = NEW(v);
+        }
+        break;
+    case CSR_SCOUNTEREN:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->scounteren;
+        if (wr) {
+            env->scounteren = NEW(v) & 0xffffffffull;
+        }
+        break;
+    case CSR_SENVCFG:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->senvcfg;
+        if (wr) {
+            env->senvcfg = NEW(v) & 1;   /* FIOM */
+        }
+        break;
+    case CSR_SSCRATCH:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->sscratch;
+        if (wr) {
+            env->sscratch = NEW(v);
+        }
+        break;
+    case CSR_SEPC:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->sepc;
+        if (wr) {
+            env->sepc = NEW(v) & ~1ull;
+        }
+        break;
+    case CSR_SCAUSE:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->scause;
+        if (wr) {
+            env->scause = NEW(v);
+        }
+        break;
+    case CSR_STVAL:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        v = env->stval;
+        if (wr) {
+            env->stval = NEW(v);
+        }
+        break;
+    case CSR_SATP: {
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        /* mstatus.TVM traps S-mode satp accesses. */
+        if (env->priv == PRV_S && (env->mstatus & MSTATUS_TVM)) {
+            return -1;
+        }
+        v = env->satp;
+        if (wr) {
+            uint64_t n = NEW(v);
+            uint64_t mode = n >> 60;
+            /* An unsupported mode makes the whole write have no effect. */
+            bool ok = mode == 0 || (env->has_mmu && riscv_satp_levels(mode) != 0);
+            if (ok) {
+                /* ASIDLEN 16, PPN 44 bits; Bare keeps no ASID or PPN. */
+                n &= (0xfull << 60) | (0xffffull << 44) | ((1ull << 44) - 1);
+                if (mode == 0) {
+                    n = 0;
+                }
+                if (n != env->satp) {
+                    tlb_flush(cs);
+                }
+                env->satp = n;
+            }
+        }
+        break;
+    }
+    case CSR_STIMECMP:
+        if (!riscv_has_ext(env, 'S')) {
+            return -1;
+        }
+        /* Sstc: S-mode needs menvcfg.STCE and mcounteren.TM. */
+        if (env->priv < PRV_M &&
+            (!(env->menvcfg & MENVCFG_STCE) || !((env->mcounteren >> 1) & 1))) {
+            return -1;
+        }
+        v = env->stimecmp;
+        if (wr) {
+            env->stimecmp = NEW(v);
+            riscv_update_stip(env);
         }
         break;
     case CSR_MSCRATCH:

@@ -9,6 +9,8 @@
 #include <inttypes.h>
 
 #include "cpu/riscv/cpu.h"
+#include "cpu/riscv/mmu.h"
+#include "cpu/riscv/pmp.h"
 #include "lemu/log.h"
 
 static const char *const riscv_excp_names[16] = {
@@ -150,6 +152,33 @@ bool riscv_exec_interrupt(CPUState *cs)
     return true;
 }
 
+void riscv_update_stip(CPURISCVState *env)
+{
+    if (!(env->menvcfg & MENVCFG_STCE) || !env->rdtime || !env->stimecmp_timer) {
+        if (env->stimecmp_timer) {
+            timer_del(env->stimecmp_timer);
+        }
+        return;
+    }
+    uint64_t now = env->rdtime(env->rdtime_opaque);
+    if (now >= env->stimecmp) {
+        timer_del(env->stimecmp_timer);
+        if (!(__atomic_fetch_or(&env->mip, MIP_STIP, __ATOMIC_RELAXED) & MIP_STIP)) {
+            cpu_exit(env_cpu(env));
+        }
+        return;
+    }
+    __atomic_fetch_and(&env->mip, ~MIP_STIP, __ATOMIC_RELAXED);
+    /* Wake up when time reaches stimecmp (rounded up to whole nanoseconds). */
+    uint64_t ticks = env->stimecmp - now;
+    uint64_t freq = env->timebase_freq;
+    uint64_t ns = ticks > UINT64_MAX / NANOSECONDS_PER_SECOND
+                      ? UINT64_MAX / 2
+                      : (ticks * NANOSECONDS_PER_SECOND + freq - 1) / freq;
+    int64_t deadline = clock_get_ns(LEMU_CLOCK_VIRTUAL) + (int64_t)(ns > INT64_MAX / 2 ? INT64_MAX / 2 : ns);
+    timer_mod(env->stimecmp_timer, deadline);
+}
+
 bool riscv_has_work(CPUState *cs)
 {
     CPURISCVState *env = riscv_env(cs);
@@ -159,10 +188,19 @@ bool riscv_has_work(CPUState *cs)
 
 int riscv_mmu_index(CPURISCVState *env, bool ifetch)
 {
-    if (!ifetch && (env->mstatus & MSTATUS_MPRV) && env->priv == PRV_M) {
-        return (int)((env->mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT);
+    uint64_t priv = env->priv;
+    /* MPRV: M-mode loads and stores are translated and checked as MPP's. */
+    if (!ifetch && priv == PRV_M && (env->mstatus & MSTATUS_MPRV)) {
+        priv = (env->mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
     }
-    return (int)env->priv;
+    switch (priv) {
+    case PRV_U:
+        return RISCV_MMU_IDX_U;
+    case PRV_S:
+        return !ifetch && (env->mstatus & MSTATUS_SUM) ? RISCV_MMU_IDX_S_SUM : RISCV_MMU_IDX_S;
+    default:
+        return RISCV_MMU_IDX_M;
+    }
 }
 
 static int riscv_fault_cause(MMUAccessType type, bool page_fault)
@@ -177,19 +215,59 @@ static int riscv_fault_cause(MMUAccessType type, bool page_fault)
     }
 }
 
+/* What PMP lets this privilege do on the page of pa: the PAGE_* bits. */
+static int riscv_pmp_prot(CPURISCVState *env, uint64_t pa, unsigned priv, bool *whole_page)
+{
+    static const struct {
+        MMUAccessType type;
+        int prot;
+    } kinds[] = {
+        { MMU_DATA_LOAD, PAGE_READ },
+        { MMU_DATA_STORE, PAGE_WRITE },
+        { MMU_INST_FETCH, PAGE_EXEC },
+    };
+    int prot = 0;
+    for (unsigned i = 0; i < 3; i++) {
+        bool whole;
+        if (riscv_pmp_check(env, pa, 1, kinds[i].type, priv, &whole)) {
+            prot |= kinds[i].prot;
+        }
+        *whole_page &= whole;
+    }
+    return prot;
+}
+
 bool riscv_tlb_fill(CPUState *cs, vaddr addr, int size, MMUAccessType type, int mmu_idx,
                     bool probe, uintptr_t ra)
 {
     CPURISCVState *env = riscv_env(cs);
-    (void)env;
-    (void)size;
-    (void)probe;
-    (void)ra;
-    /* Bare translation: virtual = physical, every permission. */
-    tlb_set_page(cs, addr & TARGET_PAGE_MASK, addr & TARGET_PAGE_MASK, MEMTXATTRS_UNSPECIFIED,
-                 PAGE_READ | PAGE_WRITE | PAGE_EXEC, mmu_idx, TARGET_PAGE_SIZE);
-    (void)riscv_fault_cause;
-    return true;
+    uint64_t pa, page_size;
+    int prot;
+    RiscvTranslateResult r = riscv_mmu_translate(env, cs->as, addr, type, mmu_idx, &pa, &prot,
+                                                 &page_size);
+    if (r == RISCV_XLATE_OK) {
+        unsigned priv = riscv_mmu_idx_priv(mmu_idx);
+        bool whole = true;
+        if (riscv_pmp_check(env, pa, size ? (unsigned)size : 1, type, priv, &whole)) {
+            prot &= riscv_pmp_prot(env, pa, priv, &whole);
+            /*
+             * A PMP boundary inside the page: enter the translation for this
+             * access only, so that others on the page are checked again.
+             */
+            tlb_set_page(cs, addr & TARGET_PAGE_MASK, pa & TARGET_PAGE_MASK,
+                         MEMTXATTRS_UNSPECIFIED, prot, mmu_idx, whole ? page_size : 1);
+            return true;
+        }
+        r = RISCV_XLATE_ACCESS_FAULT;
+    }
+    if (probe) {
+        return false;
+    }
+    lemu_log_mask(CPU_LOG_MMU, "tlb_fill: %s fault at 0x%016" PRIx64 " (%s, mmu index %d)\n",
+                  r == RISCV_XLATE_PAGE_FAULT ? "page" : "access", (uint64_t)addr,
+                  type == MMU_INST_FETCH ? "fetch" : type == MMU_DATA_LOAD ? "load" : "store",
+                  mmu_idx);
+    riscv_raise_exception(env, riscv_fault_cause(type, r == RISCV_XLATE_PAGE_FAULT), addr, ra);
 }
 
 void riscv_do_transaction_failed(CPUState *cs, hwaddr pa, vaddr addr, unsigned size,

@@ -16,7 +16,11 @@ extern const TCGLHelperInfo *riscv_helper_raise_exception;
 extern const TCGLHelperInfo *riscv_helper_raise_exception_dyn;
 /* i64 csrrw(env, i32 desc, i64 wval, i64 wmask, i32 insn): the old value. */
 extern const TCGLHelperInfo *riscv_helper_csrrw;
+/* mret/sret(env, i32 insn), wfi(env, i32 insn): insn for the illegal-instruction tval. */
 extern const TCGLHelperInfo *riscv_helper_mret;
+extern const TCGLHelperInfo *riscv_helper_sret;
+/* sfence_vma(env, i64 rs1 value, i32 rs1 number, i32 insn) */
+extern const TCGLHelperInfo *riscv_helper_sfence_vma;
 extern const TCGLHelperInfo *riscv_helper_wfi;
 /* i64 sc(env, i64 addr, i64 val, i32 memop | mmu_idx << 8): 0 on success. */
 extern const TCGLHelperInfo *riscv_helper_sc;

@@ -14,6 +14,8 @@ const TCGLHelperInfo *riscv_helper_raise_exception;
 const TCGLHelperInfo *riscv_helper_raise_exception_dyn;
 const TCGLHelperInfo *riscv_helper_csrrw;
 const TCGLHelperInfo *riscv_helper_mret;
+const TCGLHelperInfo *riscv_helper_sret;
+const TCGLHelperInfo *riscv_helper_sfence_vma;
 const TCGLHelperInfo *riscv_helper_wfi;
 const TCGLHelperInfo *riscv_helper_sc;
 const TCGLHelperInfo *riscv_helper_amo;
@@ -44,8 +46,9 @@ static int64_t helper_csrrw(CPURISCVState *env, int32_t desc, int64_t wval, int6
     return (int64_t)old;
 }
 
-static void helper_mret(CPURISCVState *env)
+static void helper_mret(CPURISCVState *env, int32_t insn)
 {
+    (void)insn;
     uint64_t ms = env->mstatus;
     unsigned mpp = (ms & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
     env->pc = env->mepc;
@@ -62,11 +65,52 @@ static void helper_mret(CPURISCVState *env)
     env->load_res = UINT64_MAX;
 }
 
-static void helper_wfi(CPURISCVState *env)
+static void helper_sret(CPURISCVState *env, int32_t insn)
+{
+    if (env->priv == PRV_S && (env->mstatus & MSTATUS_TSR)) {
+        riscv_raise_exception(env, RISCV_EXCP_ILLEGAL_INST, (uint32_t)insn, tcgl_getpc());
+    }
+    uint64_t ms = env->mstatus;
+    unsigned spp = (ms & MSTATUS_SPP) ? PRV_S : PRV_U;
+    env->pc = env->sepc;
+    ms = (ms & ~MSTATUS_SIE) | ((ms & MSTATUS_SPIE) ? MSTATUS_SIE : 0);
+    ms |= MSTATUS_SPIE;
+    ms &= ~MSTATUS_SPP;
+    /* Returning to a mode below M clears MPRV (privileged spec 1.12). */
+    ms &= ~MSTATUS_MPRV;
+    env->mstatus = ms;
+    env->priv = spp;
+    env->load_res = UINT64_MAX;
+}
+
+static void helper_wfi(CPURISCVState *env, int32_t insn)
 {
     CPUState *cs = env_cpu(env);
+    if (env->priv == PRV_S && (env->mstatus & MSTATUS_TW)) {
+        riscv_raise_exception(env, RISCV_EXCP_ILLEGAL_INST, (uint32_t)insn, tcgl_getpc());
+    }
     if (!riscv_has_work(cs)) {
         cs->halted = true;
+    }
+}
+
+/*
+ * sfence.vma rs1, rs2: the TLB holds no ASIDs, so an ASID-specific fence
+ * flushes as much as a global one; an address flushes that page in every
+ * S/U index (and superpages through the TLB's large-page tracking).
+ */
+static void helper_sfence_vma(CPURISCVState *env, int64_t addr, int32_t rs1, int32_t insn)
+{
+    CPUState *cs = env_cpu(env);
+    if (env->priv == PRV_S && (env->mstatus & MSTATUS_TVM)) {
+        riscv_raise_exception(env, RISCV_EXCP_ILLEGAL_INST, (uint32_t)insn, tcgl_getpc());
+    }
+    uint16_t idxmap = (1u << RISCV_MMU_IDX_U) | (1u << RISCV_MMU_IDX_S) |
+                      (1u << RISCV_MMU_IDX_S_SUM);
+    if (rs1 == 0) {
+        tlb_flush_by_mmuidx(cs, idxmap);
+    } else {
+        tlb_flush_page_by_mmuidx(cs, (uint64_t)addr, idxmap);
     }
 }
 
@@ -165,8 +209,11 @@ void riscv_helpers_register(void)
     riscv_helper_raise_exception_dyn =
         reg("raise_exception_dyn", (void *)helper_raise_exception, 0, V, 3, P, I32, I64, V, V);
     riscv_helper_csrrw = reg("csrrw", (void *)helper_csrrw, 0, I64, 5, P, I32, I64, I64, I32);
-    riscv_helper_mret = reg("mret", (void *)helper_mret, 0, V, 1, P, V, V, V, V);
-    riscv_helper_wfi = reg("wfi", (void *)helper_wfi, 0, V, 1, P, V, V, V, V);
+    riscv_helper_mret = reg("mret", (void *)helper_mret, 0, V, 2, P, I32, V, V, V);
+    riscv_helper_sret = reg("sret", (void *)helper_sret, 0, V, 2, P, I32, V, V, V);
+    riscv_helper_wfi = reg("wfi", (void *)helper_wfi, 0, V, 2, P, I32, V, V, V);
+    riscv_helper_sfence_vma =
+        reg("sfence_vma", (void *)helper_sfence_vma, 0, V, 4, P, I64, I32, I32, V);
     riscv_helper_sc = reg("sc", (void *)helper_sc, 0, I64, 4, P, I64, I64, I32, V);
     riscv_helper_amo = reg("amo", (void *)helper_amo, 0, I64, 4, P, I64, I64, I32, V);
 }

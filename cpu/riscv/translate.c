@@ -483,12 +483,15 @@ static void trans_system(DisasContext *ctx, RiscvOp op)
         gen_exception(ctx, RISCV_EXCP_BREAKPOINT, ctx->pc);
         break;
     case RV_OP_MRET:
-        if (ctx->priv != PRV_M) {
+    case RV_OP_SRET:
+        if (ctx->priv < (op == RV_OP_MRET ? PRV_M : PRV_S)) {
             gen_illegal(ctx);
             break;
         }
+        /* The helper checks mstatus.TSR for sret and may raise illegal. */
+        gen_helper_call(op == RV_OP_MRET ? riscv_helper_mret : riscv_helper_sret, NULL, 2,
+                        tcgl_env(), const_arg32((int32_t)ctx->insn.raw));
         gen_count_retired(ctx, ctx->pending + 1);
-        gen_helper_call(riscv_helper_mret, NULL, 1, tcgl_env());
         tcgl_gen_exit_tb(NULL, 0);
         ctx->is_jmp = DISAS_NORETURN;
         break;
@@ -497,11 +500,24 @@ static void trans_system(DisasContext *ctx, RiscvOp op)
             gen_illegal(ctx);
             break;
         }
+        /* The helper checks mstatus.TW (S-mode) and may raise illegal. */
+        gen_helper_call(riscv_helper_wfi, NULL, 2, tcgl_env(),
+                        const_arg32((int32_t)ctx->insn.raw));
         gen_count_retired(ctx, ctx->pending + 1);
         tcgl_gen_movi_i64(cpu_pc, (int64_t)ctx->pc_next);
-        gen_helper_call(riscv_helper_wfi, NULL, 1, tcgl_env());
         tcgl_gen_exit_tb(NULL, 0);
         ctx->is_jmp = DISAS_NORETURN;
+        break;
+    case RV_OP_SFENCE_VMA:
+        if (ctx->priv < PRV_S) {
+            gen_illegal(ctx);
+            break;
+        }
+        /* The helper checks mstatus.TVM; translations change: leave the block. */
+        gen_helper_call(riscv_helper_sfence_vma, NULL, 4, tcgl_env(),
+                        tcgl_temp_i64(get_gpr(ctx->insn.rs1)), const_arg32(ctx->insn.rs1),
+                        const_arg32((int32_t)ctx->insn.raw));
+        ctx->is_jmp = DISAS_EXIT;
         break;
     default:
         gen_illegal(ctx);
@@ -625,7 +641,9 @@ static void translate_insn(DisasContext *ctx)
     case RV_OP_ECALL:
     case RV_OP_EBREAK:
     case RV_OP_MRET:
-    case RV_OP_WFI: trans_system(ctx, in->op); break;
+    case RV_OP_SRET:
+    case RV_OP_WFI:
+    case RV_OP_SFENCE_VMA: trans_system(ctx, in->op); break;
 
     default:
         if (!riscv_trans_fp(ctx) && !riscv_trans_bitmanip(ctx)) {
@@ -703,7 +721,7 @@ void riscv_translate(CPUState *cs, TranslationBlock *tb, unsigned max_insns)
         .nochain = (tb->cflags & CF_NO_GOTO_TB) != 0,
         .is_jmp = DISAS_NEXT,
     };
-    ctx.mem_idx = ctx.priv;
+    ctx.mem_idx = (tb->flags & TB_FLAGS_MEM_IDX_MASK) >> TB_FLAGS_MEM_IDX_SHIFT;
     if (max_insns == 0 || max_insns > RISCV_MAX_TB_INSNS) {
         max_insns = RISCV_MAX_TB_INSNS;
     }

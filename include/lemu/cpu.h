@@ -31,7 +31,8 @@ typedef struct RISCVCPUConfig {
     const char *isa;        /* e.g. "rv64imac_zicsr_zifencei" (NULL: the default) */
     uint64_t resetvec;      /* first pc */
     AddressSpace *as;       /* the address space the hart sees */
-    bool has_mmu;           /* S-mode with Sv39/Sv48 */
+    bool has_mmu;           /* satp modes Sv39/Sv48/Sv57 (else Bare only) */
+    uint64_t timebase_freq; /* of the time CSR (0: 10 MHz, the CLINT's) */
 } RISCVCPUConfig;
 
 CPUState *riscv_cpu_create(const RISCVCPUConfig *cfg, Error **errp);
