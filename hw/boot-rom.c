@@ -297,7 +297,7 @@ bool riscv_board_init_harts(MachineState *ms, unsigned xlen, bool has_mmu, Error
         RISCVCPUConfig cfg = {
             .hartid = i,
             .xlen = xlen,
-            .isa = NULL,
+            .isa = RISCV_BOARD_ISA,
             .resetvec = RISCV_BOOT_ROM_BASE,
             .as = &ms->address_space_memory,
             .has_mmu = has_mmu,

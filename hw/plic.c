@@ -281,8 +281,11 @@ PLICState *plic_create(MemoryRegion *sysmem, hwaddr base, const PLICConfig *cfg)
     }
     s->source_irqs = irq_allocate(plic_source_handler, s, (int)num_sources);
 
-    memory_region_init_io(&s->mmio, NULL, &plic_ops, s, "riscv.sifive.plic",
-                          PLIC_APERTURE(s->num_contexts));
+    uint64_t aperture = PLIC_APERTURE(s->num_contexts);
+    if (cfg->aperture > aperture) {
+        aperture = cfg->aperture;
+    }
+    memory_region_init_io(&s->mmio, NULL, &plic_ops, s, "riscv.sifive.plic", aperture);
     if (sysmem) {
         memory_region_add_subregion(sysmem, base, &s->mmio);
     }

@@ -4,9 +4,11 @@
  * 0x101000, CLINT at 0x2000000, PLIC at 0xc000000, ns16550a UART at
  * 0x10000000, eight virtio-mmio slots from 0x10001000, RAM at 0x80000000.
  *
- * For now only the RAM, the ROM and the CLINT are real; the other devices
- * are stub I/O regions (reads return 0, writes are dropped, both logged as
- * guest errors) that hold their place in the map until their models come.
+ * The RAM, the reset ROM, the CLINT, the PLIC (M and S contexts of every
+ * hart), the ns16550a UART (PLIC source 10, the console) and the SiFive test
+ * finisher (poweroff/reboot) are real; the RTC and the virtio-mmio slots are
+ * stub I/O regions (reads return 0, writes are dropped, both logged as guest
+ * errors) that hold their place in the map until their models come.
  *
  * Firmware (-bios FILE) is an ELF loaded at its own addresses or a raw image
  * at the start of RAM; -kernel is an ELF, or a raw image placed where
@@ -23,6 +25,10 @@
 #include "lemu/loader.h"
 #include "lemu/log.h"
 #include "lemu/machine.h"
+#include "lemu/chardev.h"
+#include "lemu/ns16550a.h"
+#include "lemu/plic.h"
+#include "lemu/sifive-test.h"
 
 #define VIRT_MROM_BASE 0x1000
 #define VIRT_MROM_SIZE 0xf000
@@ -39,10 +45,7 @@ typedef struct VirtStub {
 } VirtStub;
 
 static const VirtStub virt_stubs[] = {
-    { "riscv.sifive.test", 0x100000, 0x1000 },
     { "goldfish_rtc", 0x101000, 0x24 },
-    { "riscv.sifive.plic", 0xc000000, 0x600000 },
-    { "serial", 0x10000000, 0x100 },
 };
 
 typedef struct VirtStubDevice {
@@ -119,13 +122,70 @@ static bool virt_load(MachineState *ms, const char *filename, hwaddr raw_addr,
     return true;
 }
 
+/* The devices the device tree describes besides the harts and the CLINT. */
+typedef struct VirtDevices {
+    PLICState *plic;
+    NS16550AState *uart;
+    SiFiveTestState *test;
+} VirtDevices;
+
+static bool virt_init_devices(MachineState *ms, VirtDevices *dev, Error **errp)
+{
+    IRQ meip[MACHINE_MAX_CPUS] = { 0 };
+    IRQ seip[MACHINE_MAX_CPUS] = { 0 };
+    for (unsigned i = 0; i < ms->ncpus; i++) {
+        meip[i] = riscv_cpu_irq(ms->cpus[i], RISCV_IRQ_M_EXT);
+        seip[i] = riscv_cpu_irq(ms->cpus[i], RISCV_IRQ_S_EXT);
+    }
+    PLICConfig plic_cfg = {
+        .num_harts = ms->ncpus,
+        .meip = meip,
+        .seip = seip,
+        .num_sources = PLIC_VIRT_NUM_SOURCES,
+        .max_priority = PLIC_VIRT_MAX_PRIORITY,
+        .aperture = PLIC_VIRT_SIZE,
+    };
+    dev->plic = plic_create(ms->system_memory, PLIC_VIRT_BASE, &plic_cfg);
+
+    /* The console: -serial's descriptors, with qemu's stdio behaviour on a terminal. */
+    Chardev *chr = chardev_new_fd(ms->console_in_fd, ms->console_out_fd,
+                                  ms->console_in_fd == 0, errp);
+    if (!chr) {
+        return false;
+    }
+    dev->uart = ns16550a_create(ms->system_memory, NS16550A_VIRT_BASE,
+                                plic_source_irq(dev->plic, PLIC_VIRT_UART0_IRQ), chr);
+    dev->test = sifive_test_create(ms->system_memory, SIFIVE_TEST_VIRT_BASE);
+    return true;
+}
+
+static bool virt_fdt_add_devices(MachineState *ms, void *fdt, const VirtDevices *dev,
+                                 const uint32_t *intc, Error **errp)
+{
+    /* Phandles after the harts' interrupt controllers (1..ncpus). */
+    uint32_t plic_phandle = ms->ncpus + 1;
+    uint32_t test_phandle = ms->ncpus + 2;
+    /* Adding nodes moves the others: look /soc up again before each. */
+    return riscv_fdt_soc(fdt) >= 0 &&
+           plic_fdt_populate(dev->plic, fdt, riscv_fdt_soc(fdt), intc, plic_phandle,
+                             errp) >= 0 &&
+           ns16550a_fdt_populate(dev->uart, fdt, riscv_fdt_soc(fdt), plic_phandle,
+                                 PLIC_VIRT_UART0_IRQ, true, errp) >= 0 &&
+           sifive_test_fdt_populate(dev->test, fdt, riscv_fdt_soc(fdt), test_phandle,
+                                    errp) >= 0;
+}
+
 static bool virt_init(MachineState *ms, Error **errp)
 {
+    VirtDevices dev;
     if (!riscv_board_init_ram(ms, "riscv_virt_board.ram", VIRT_DRAM_BASE, errp) ||
         !riscv_board_init_harts(ms, 64, true, errp)) {
         return false;
     }
     riscv_board_init_clint(ms, VIRT_CLINT_BASE);
+    if (!virt_init_devices(ms, &dev, errp)) {
+        return false;
+    }
     for (size_t i = 0; i < sizeof(virt_stubs) / sizeof(virt_stubs[0]); i++) {
         if (!virt_add_stub(ms, virt_stubs[i].name, virt_stubs[i].base, virt_stubs[i].size,
                            errp)) {
@@ -158,7 +218,8 @@ static bool virt_init(MachineState *ms, Error **errp)
     uint32_t intc[MACHINE_MAX_CPUS];
     void *fdt = riscv_fdt_create(ms, "riscv-virtio,qemu", "riscv-virtio", "riscv,sv48", intc,
                                  errp);
-    if (!fdt || !riscv_fdt_add_clint(fdt, VIRT_CLINT_BASE, CLINT_SIZE, ms->ncpus, intc, errp)) {
+    if (!fdt || !riscv_fdt_add_clint(fdt, VIRT_CLINT_BASE, CLINT_SIZE, ms->ncpus, intc, errp) ||
+        !virt_fdt_add_devices(ms, fdt, &dev, intc, errp)) {
         free(fdt);
         return false;
     }
@@ -169,7 +230,7 @@ static bool virt_init(MachineState *ms, Error **errp)
 
 const MachineClass machine_virt_class = {
     .name = "virt",
-    .desc = "RISC-V VirtIO board (QEMU's memory map; PLIC, UART, test device are stubs)",
+    .desc = "RISC-V VirtIO board (QEMU's memory map: CLINT, PLIC, ns16550a UART, test finisher)",
     .default_ram_size = 128 * 1024 * 1024,
     .min_ram_size = 1024 * 1024,
     .max_ram_size = (uint64_t)1 << 40,

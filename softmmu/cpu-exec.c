@@ -97,6 +97,28 @@ static TranslationBlock *cpu_lookup_tb_for_chain(void *env)
     return tb;
 }
 
+/*
+ * Where the TLB is, for the backends' inline fast path: the tables are in
+ * CPUState, which lies right before env (env_cpu).
+ */
+static void cpu_set_tlb_layout(void)
+{
+    TCGLTlbLayout layout = {
+        .index_bits = CPU_TLB_BITS,
+        .page_bits = TARGET_PAGE_BITS,
+        .entry_size = sizeof(CPUTLBEntry),
+        .read_offset = offsetof(CPUTLBEntry, addr_read),
+        .write_offset = offsetof(CPUTLBEntry, addr_write),
+        .addend_offset = offsetof(CPUTLBEntry, addend),
+    };
+    _Static_assert(NB_MMU_MODES <= TCGL_MAX_MMU_IDX, "every MMU index has a table offset");
+    for (unsigned i = 0; i < NB_MMU_MODES; i++) {
+        layout.table_offset[i] = (ptrdiff_t)offsetof(CPUState, tlb.d[i].table) -
+                                 (ptrdiff_t)sizeof(CPUState);
+    }
+    tcgl_set_tlb_layout(&layout);
+}
+
 void cpu_exec_realize(CPUState *cpu, Error **errp)
 {
     static bool initialized;
@@ -105,6 +127,7 @@ void cpu_exec_realize(CPUState *cpu, Error **errp)
         initialized = true;
         tb_cache_init(&tcgl_interp_backend, &cpu_tb_hooks);
         tcgl_set_mem_ops(&tlb_mem_ops);
+        cpu_set_tlb_layout();
         tcgl_set_lookup_fn(cpu_lookup_tb_for_chain);
         memory_set_code_write_hook(cpu_code_write_hook);
     }

@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,7 @@ static const VlOption vl_options[] = {
     { "kernel", OPT_KERNEL, "FILE", "the program to run: an ELF file (virt: also a raw image)" },
     { "bios", OPT_BIOS, "none|FILE", "firmware: none (the only choice on spike), or an ELF or raw image (virt)" },
     { "nographic", OPT_NOGRAPHIC, NULL, "no display: the console is on standard input and output" },
-    { "serial", OPT_SERIAL, "stdio|none", "where the console goes (default stdio)" },
+    { "serial", OPT_SERIAL, "stdio|file:PATH|null", "where the console goes (default stdio)" },
     { "smp", OPT_SMP, "[cpus=]N", "number of harts (1)" },
     { "d", OPT_LOG_ITEMS, "ITEM[,...]", "log the items (in_asm, exec, cpu, int, guest_errors, ...; -d help lists them)" },
     { "D", OPT_LOG_FILE, "FILE", "write the -d log to FILE instead of stderr" },
@@ -296,14 +297,27 @@ static bool vl_handle_option(VlConfig *c, const VlOption *o, char *value, Error 
         c->nographic = true;
         return true;
     case OPT_SERIAL:
+        /*
+         * The console is a pair of descriptors the board's device uses:
+         * stdin/stdout, a file for output only, or nothing.
+         */
         if (!strcmp(value, "stdio") || !strcmp(value, "mon:stdio")) {
             c->console_in_fd = 0;
             c->console_out_fd = 1;
         } else if (!strcmp(value, "none") || !strcmp(value, "null")) {
             c->console_in_fd = -1;
             c->console_out_fd = -1;
+        } else if (!strncmp(value, "file:", 5) && value[5]) {
+            int fd = open(value + 5, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+            if (fd < 0) {
+                error_setg_errno(errp, errno, "-serial %s: cannot open the file", value);
+                return false;
+            }
+            c->console_in_fd = -1;
+            c->console_out_fd = fd;
         } else {
-            error_setg(errp, "-serial %s: only stdio and none are supported", value);
+            error_setg(errp, "-serial %s: use stdio, mon:stdio, file:PATH, null or none",
+                       value);
             return false;
         }
         return true;

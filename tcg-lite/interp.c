@@ -15,10 +15,23 @@
  * of a guest block touch only globals, so the common 64-bit ops also have
  * forms that skip the env-or-frame choice for each operand.
  *
+ * The dispatch is most of the cost of a simple op, so the lowering fuses
+ * the sequences a frontend emits most into one bytecode op each (see
+ * "Fused ops" below): a 32-bit operation and the sign extension of its
+ * result, an address computation and the access, the end of a block
+ * (count, goto_tb, pc, exit_tb) and a conditional branch between two such
+ * ends.  Fusion never spans an insn_start or a label, and never moves a
+ * write to a global across an op that can fault.
+ *
+ * qemu_ld/qemu_st do the softmmu TLB's fast path themselves when the
+ * softmmu gave its layout (tcgl_set_tlb_layout): a hit on RAM is a compare
+ * and a host access; everything else calls TCGLMemOps.
+ *
  * Nothing is allocated while code runs: a helper or a memory callback may
- * longjmp out of exec at any point.  Before every call, qemu_ld and qemu_st,
- * tcgl_exec_ra is set to the address of the op in tb->code; tb->insn_end
- * maps that address back to the guest instruction (tcgl_tb_find_insn).
+ * longjmp out of exec at any point.  Before every call and every call of a
+ * TCGLMemOps function, tcgl_exec_ra is set to the address of the op in
+ * tb->code; tb->insn_end maps that address back to the guest instruction
+ * (tcgl_tb_find_insn).
  */
 #include "config.h"
 
@@ -68,6 +81,34 @@ typedef union InterpWord {
     X(brcond_##c##_64_rr) X(brcond_##c##_64_ri) X(brcond_##c##_64_rre)                   \
     X(brcond_##c##_64_rie) X(brcond_##c##_32_rr) X(brcond_##c##_32_ri)
 
+/*
+ * Fused 32-bit operations with a sign-extended 64-bit result, RV64's "W"
+ * instructions: addw..mulw are ext32s(a op b); shlw = ext32s(a << b);
+ * srlw = ext32s(ext32u(a) >> b); sraw = ext32s(ext32s(a) >> b).
+ */
+#define INTERP_WOPS(X)                                                    \
+    INTERP_BIN64(X, addw) INTERP_BIN64(X, subw) INTERP_BIN64(X, mulw)     \
+    INTERP_BIN64(X, shlw) INTERP_BIN64(X, srlw) INTERP_BIN64(X, sraw)
+
+/* Unary 64-bit ops with an all-globals form at +1. */
+#define INTERP_UN64(X, n) X(n##_64) X(n##_64_e)
+
+/*
+ * Guest memory: the TLB fast path inline for each size and sign, generic
+ * and all-globals forms (qld_ub, qld_ub_e, ...); and the forms that always
+ * call TCGLMemOps.
+ */
+#define INTERP_QLD(X, n) X(qld_##n) X(qld_##n##_e)
+#define INTERP_MEM_OPS(X)                                                 \
+    INTERP_QLD(X, ub) INTERP_QLD(X, sb) INTERP_QLD(X, uw)                 \
+    INTERP_QLD(X, sw) INTERP_QLD(X, ul) INTERP_QLD(X, sl)                 \
+    INTERP_QLD(X, uq)                                                     \
+    X(qst_b) X(qst_b_e) X(qst_w) X(qst_w_e) X(qst_l) X(qst_l_e)           \
+    X(qst_q) X(qst_q_e)                                                   \
+    X(qemu_ld_64) X(qemu_ld_64_e) X(qemu_st_64) X(qemu_st_64_e)
+
+#define INTERP_BRCHAIN(X, c, C) X(brchain_##c##_e) X(brchain_##c##_ie)
+
 #define INTERP_OPS(X)                                                     \
     X(invalid)                                                            \
     X(mov_64) X(mov_64_e) X(mov_32) X(movi_64) X(movi_64_e) X(movi_32)    \
@@ -78,18 +119,22 @@ typedef union InterpWord {
     INTERP_BIN(X, eqv) INTERP_BIN(X, shl) INTERP_BIN(X, shr)              \
     INTERP_BIN(X, sar) INTERP_BIN(X, rotl) INTERP_BIN(X, rotr)            \
     INTERP_BIN64(X, mulsh) INTERP_BIN64(X, muluh)                         \
-    X(neg_64) X(neg_32) X(not_64) X(not_32) X(clz_64) X(clz_32)           \
+    INTERP_WOPS(X)                                                        \
+    INTERP_UN64(X, neg) X(neg_32) INTERP_UN64(X, not) X(not_32)           \
+    X(clz_64) X(clz_32)                                                   \
     X(ctz_64) X(ctz_32) X(ctpop_64) X(ctpop_32) X(bswap64_64)             \
-    X(ext8s_64) X(ext8u_64) X(ext16s_64) X(ext16u_64) X(ext32s_64)        \
-    X(ext32u_64) X(extrl_64_32) X(extu_32_64) X(ext_32_64)                \
+    X(ext8s_64) X(ext8u_64) X(ext16s_64) X(ext16u_64)                     \
+    INTERP_UN64(X, ext32s) INTERP_UN64(X, ext32u)                         \
+    X(extrl_64_32) X(extu_32_64) X(ext_32_64)                             \
     X(extract_64) X(sextract_64) X(deposit_64)                            \
     X(movcond_64) X(movcond_32)                                           \
     INTERP_CONDS_EXPAND(X)                                                \
     X(ld_64) X(ld32u_64) X(ld32s_64) X(ld8u_64) X(ld_32)                  \
     X(st_64) X(st32_64) X(st8_64) X(st_32)                                \
-    X(qemu_ld_64) X(qemu_ld_64_e) X(qemu_st_64) X(qemu_st_64_e)           \
+    INTERP_MEM_OPS(X)                                                     \
     X(call_void) X(call_32) X(call_64)                                    \
-    X(br) X(goto_tb0) X(goto_tb1) X(exit_tb) X(goto_ptr)
+    X(br) X(goto_tb0) X(goto_tb1) X(exit_tb) X(goto_ptr) X(goto_ptr_add)  \
+    X(tb_head) X(chain) INTERP_BRCHAIN_EXPAND(X)
 
 #define INTERP_CONDS_EXPAND(X) INTERP_CONDS_EXPAND_(X)
 #define INTERP_CONDS_EXPAND_(X)                                            \
@@ -98,6 +143,13 @@ typedef union InterpWord {
     INTERP_COND_OPS(X, le, LE) INTERP_COND_OPS(X, gt, GT)                  \
     INTERP_COND_OPS(X, ltu, LTU) INTERP_COND_OPS(X, geu, GEU)              \
     INTERP_COND_OPS(X, leu, LEU) INTERP_COND_OPS(X, gtu, GTU)
+
+#define INTERP_BRCHAIN_EXPAND(X)                                           \
+    INTERP_BRCHAIN(X, eq, EQ) INTERP_BRCHAIN(X, ne, NE)                    \
+    INTERP_BRCHAIN(X, lt, LT) INTERP_BRCHAIN(X, ge, GE)                    \
+    INTERP_BRCHAIN(X, le, LE) INTERP_BRCHAIN(X, gt, GT)                    \
+    INTERP_BRCHAIN(X, ltu, LTU) INTERP_BRCHAIN(X, geu, GEU)                \
+    INTERP_BRCHAIN(X, leu, LEU) INTERP_BRCHAIN(X, gtu, GTU)
 
 typedef enum InterpOp {
 #define INTERP_ENUM(n) IOP_##n,
@@ -117,11 +169,14 @@ typedef enum InterpOp {
 #define W32(o, v) (*(uint32_t *)SLOT_ADDR(o) = (v))
 /* An operand known to be a global. */
 #define E64(o) (*(uint64_t *)(eb + (uintptr_t)(intptr_t)(o)))
+#define EW64(o, v) (E64(o) = (v))
 #define NEXT(n)           \
     do {                  \
         pc += (n);        \
         goto *pc->h;      \
     } while (0)
+
+#define SEXT32(x) ((uint64_t)(int64_t)(int32_t)(x))
 
 /*
  * Binary ops: rr reads both operands from slots, ri takes the second from
@@ -225,6 +280,136 @@ typedef enum InterpOp {
             NEXT(pc[1].o.b);                                              \
         }                                                                 \
         NEXT(3);
+
+/*
+ * The TLB of the softmmu, as the memory handlers use it: the comparator of
+ * addr's entry is at env + (offset of entry 0's comparator) + ((addr >>
+ * shift) & index_mask), which folds the entry size into the shift.
+ */
+static struct {
+    bool valid;
+    unsigned shift;
+    uint64_t index_mask;
+    uint64_t page_mask;
+    TCGLTlbLayout layout;
+} interp_tlb;
+
+void tcgl_set_tlb_layout(const TCGLTlbLayout *layout)
+{
+    if (!layout) {
+        interp_tlb.valid = false;
+        return;
+    }
+    unsigned es = layout->entry_size;
+    assert(es >= 8 && (es & (es - 1)) == 0);
+    unsigned es_bits = (unsigned)__builtin_ctz(es);
+    assert(layout->page_bits >= es_bits && layout->page_bits < 64);
+    assert(layout->index_bits >= 1 && layout->index_bits < 32);
+    assert(layout->read_offset % 8 == 0 && layout->read_offset + 8 <= es);
+    assert(layout->write_offset % 8 == 0 && layout->write_offset + 8 <= es);
+    assert(layout->addend_offset % 8 == 0 && layout->addend_offset + 8 <= es);
+    for (unsigned i = 0; i < TCGL_MAX_MMU_IDX; i++) {
+        assert(layout->table_offset[i] % 8 == 0);
+    }
+    interp_tlb.layout = *layout;
+    interp_tlb.shift = layout->page_bits - es_bits;
+    interp_tlb.index_mask = ((UINT64_C(1) << layout->index_bits) - 1) << es_bits;
+    interp_tlb.page_mask = ~((UINT64_C(1) << layout->page_bits) - 1);
+    interp_tlb.valid = true;
+}
+
+#define TLB_CMP(tofs, addr)                                               \
+    (eb + (uintptr_t)(intptr_t)(tofs) +                                   \
+     (uintptr_t)(((addr) >> interp_tlb.shift) & interp_tlb.index_mask))
+#define TLB_HIT(addr, cmp, size)                                          \
+    __builtin_expect(((addr) & (interp_tlb.page_mask | ((size) - 1))) ==  \
+                     *(const uint64_t *)(cmp), 1)
+#define TLB_HOST(addr, cmp, delta)                                        \
+    ((void *)(uintptr_t)((addr) +                                         \
+                         *(const uintptr_t *)((cmp) + (uintptr_t)(intptr_t)(delta))))
+
+/*
+ * A load of a T: the host access on a TLB hit (the C conversion from T
+ * does the zero or sign extension), TCGLMemOps otherwise.
+ */
+#define QLD(n, RD, WR, T)                                                 \
+    L_##n: {                                                              \
+        uint64_t addr = RD(pc[1].o.b) + (uint64_t)(int64_t)pc[2].o.a;     \
+        uintptr_t cmp = TLB_CMP(pc[2].o.b, addr);                         \
+        uint64_t v;                                                       \
+        if (TLB_HIT(addr, cmp, sizeof(T))) {                              \
+            T h;                                                          \
+            memcpy(&h, TLB_HOST(addr, cmp, pc[3].o.b), sizeof(T));        \
+            v = (uint64_t)(int64_t)h;                                     \
+        } else {                                                          \
+            tcgl_exec_ra = (uintptr_t)pc;                                 \
+            v = tcgl_ctx.mem_ops->load(env, addr, (MemOpIdx)pc[3].o.a,    \
+                                       (uintptr_t)pc);                    \
+        }                                                                 \
+        WR(pc[1].o.a, v);                                                 \
+        NEXT(4);                                                          \
+    }
+#define QST(n, RD, T)                                                     \
+    L_##n: {                                                              \
+        uint64_t addr = RD(pc[1].o.b) + (uint64_t)(int64_t)pc[2].o.a;     \
+        uint64_t v = RD(pc[1].o.a);                                       \
+        uintptr_t cmp = TLB_CMP(pc[2].o.b, addr);                         \
+        if (TLB_HIT(addr, cmp, sizeof(T))) {                              \
+            T h = (T)v;                                                   \
+            memcpy(TLB_HOST(addr, cmp, pc[3].o.b), &h, sizeof(T));        \
+        } else {                                                          \
+            tcgl_exec_ra = (uintptr_t)pc;                                 \
+            tcgl_ctx.mem_ops->store(env, addr, v, (MemOpIdx)pc[3].o.a,    \
+                                    (uintptr_t)pc);                       \
+        }                                                                 \
+        NEXT(4);                                                          \
+    }
+
+/*
+ * The end of a block, fused (count, goto_tb, pc, exit_tb): add n to the
+ * instruction count; continue in the block chained in slot s, else set pc
+ * and leave with the exit value.  Four words at cw: {count, pc},
+ * {n, s}, the pc value, the exit value.  The entry check of the next
+ * block (tb_head) runs here, which saves its dispatch.
+ */
+#define CHAIN(cw)                                                         \
+    do {                                                                  \
+        E64((cw)[0].o.a) += (uint64_t)(int64_t)(cw)[1].o.a;               \
+        TranslationBlock *next_ = tb->jmp_dest[(unsigned)(cw)[1].o.b];    \
+        if (next_) {                                                      \
+            tb = next_;                                                   \
+            tcgl_exec_tb = next_;                                         \
+            pc = next_->code;                                             \
+            if (pc->h == &&L_tb_head) {                                   \
+                if (__builtin_expect(E64(pc[1].o.a) < E64(pc[1].o.b), 1)) { \
+                    pc += 3;                                              \
+                } else {                                                  \
+                    pc += pc[2].o.a;                                      \
+                }                                                         \
+            }                                                             \
+            goto *pc->h;                                                  \
+        }                                                                 \
+        E64((cw)[0].o.b) = (cw)[2].u;                                     \
+        return (uintptr_t)(cw)[3].u;                                      \
+    } while (0)
+#define CHAIN_WORDS 4
+
+/*
+ * A conditional branch between two block ends: h, {a, b}, then the end
+ * taken when the condition is false, then the one taken when it is true;
+ * the _ie form compares with an immediate: h, {a, -}, imm, ends.
+ */
+#define BRCHAIN_HANDLERS(c, C)                                            \
+    L_brchain_##c##_e:                                                    \
+        if (tcgl_cond_eval64(TCGL_COND_##C, E64(pc[1].o.a), E64(pc[1].o.b))) { \
+            CHAIN(pc + 2 + CHAIN_WORDS);                                  \
+        }                                                                 \
+        CHAIN(pc + 2);                                                    \
+    L_brchain_##c##_ie:                                                   \
+        if (tcgl_cond_eval64(TCGL_COND_##C, E64(pc[1].o.a), pc[2].u)) {   \
+            CHAIN(pc + 3 + CHAIN_WORDS);                                  \
+        }                                                                 \
+        CHAIN(pc + 3);
 
 /* Call: h, cif, func, {ret, nargs}, then the arguments two per word. */
 static inline unsigned interp_call_words(unsigned nargs)
@@ -339,9 +524,18 @@ L_movi_32:
     BIN64(mulsh, tcgl_mulsh64(a, b))
     BIN64(muluh, tcgl_muluh64(a, b))
 
+    BIN64(addw, SEXT32(a + b))
+    BIN64(subw, SEXT32(a - b))
+    BIN64(mulw, SEXT32(a * b))
+    BIN64(shlw, SEXT32(a << (b & 63)))
+    BIN64(srlw, SEXT32((uint64_t)(uint32_t)a >> (b & 63)))
+    BIN64(sraw, SEXT32((uint64_t)((int64_t)(int32_t)a >> (b & 63))))
+
     UN(neg_64, R64, W64, -a)
+    UN(neg_64_e, E64, EW64, -a)
     UN(neg_32, R32, W32, (uint32_t)-a)
     UN(not_64, R64, W64, ~a)
+    UN(not_64_e, E64, EW64, ~a)
     UN(not_32, R32, W32, (uint32_t)~a)
     UN(clz_64, R64, W64, tcgl_clz64(a))
     UN(clz_32, R32, W32, tcgl_clz32((uint32_t)a))
@@ -355,7 +549,9 @@ L_movi_32:
     UN(ext16s_64, R64, W64, (uint64_t)(int64_t)(int16_t)a)
     UN(ext16u_64, R64, W64, (uint16_t)a)
     UN(ext32s_64, R64, W64, (uint64_t)(int64_t)(int32_t)a)
+    UN(ext32s_64_e, E64, EW64, (uint64_t)(int64_t)(int32_t)a)
     UN(ext32u_64, R64, W64, (uint32_t)a)
+    UN(ext32u_64_e, E64, EW64, (uint32_t)a)
     UN(extrl_64_32, R64, W32, (uint32_t)a)
     UN(extu_32_64, R32, W64, (uint32_t)a)
     UN(ext_32_64, R32, W64, (uint64_t)(int64_t)(int32_t)a)
@@ -432,31 +628,60 @@ L_st8_64:
     *((uint8_t *)env + pc[1].o.b) = (uint8_t)R64(pc[1].o.a);
     NEXT(2);
 
-    /* h, {d or val, addr}, oi */
+    /*
+     * Guest memory: h, {d or val, addr}, {disp, tlb}, {oi, addend}.  The
+     * address is addr + disp; tlb is the env offset of the comparator
+     * (read or write) in entry 0 of the MMU index's table, addend the
+     * offset of the addend from the comparator.
+     */
+    QLD(qld_ub, R64, W64, uint8_t)
+    QLD(qld_ub_e, E64, EW64, uint8_t)
+    QLD(qld_sb, R64, W64, int8_t)
+    QLD(qld_sb_e, E64, EW64, int8_t)
+    QLD(qld_uw, R64, W64, uint16_t)
+    QLD(qld_uw_e, E64, EW64, uint16_t)
+    QLD(qld_sw, R64, W64, int16_t)
+    QLD(qld_sw_e, E64, EW64, int16_t)
+    QLD(qld_ul, R64, W64, uint32_t)
+    QLD(qld_ul_e, E64, EW64, uint32_t)
+    QLD(qld_sl, R64, W64, int32_t)
+    QLD(qld_sl_e, E64, EW64, int32_t)
+    QLD(qld_uq, R64, W64, uint64_t)
+    QLD(qld_uq_e, E64, EW64, uint64_t)
+    QST(qst_b, R64, uint8_t)
+    QST(qst_b_e, E64, uint8_t)
+    QST(qst_w, R64, uint16_t)
+    QST(qst_w_e, E64, uint16_t)
+    QST(qst_l, R64, uint32_t)
+    QST(qst_l_e, E64, uint32_t)
+    QST(qst_q, R64, uint64_t)
+    QST(qst_q_e, E64, uint64_t)
+
+    /* The same layout; no TLB layout, or a byte-swapped access. */
 L_qemu_ld_64: {
+        uint64_t addr = R64(pc[1].o.b) + (uint64_t)(int64_t)pc[2].o.a;
         tcgl_exec_ra = (uintptr_t)pc;
-        uint64_t v = tcgl_ctx.mem_ops->load(env, R64(pc[1].o.b), (MemOpIdx)pc[2].u,
-                                            (uintptr_t)pc);
-        W64(pc[1].o.a, v);
-        NEXT(3);
+        W64(pc[1].o.a, tcgl_ctx.mem_ops->load(env, addr, (MemOpIdx)pc[3].o.a, (uintptr_t)pc));
+        NEXT(4);
     }
 L_qemu_ld_64_e: {
+        uint64_t addr = E64(pc[1].o.b) + (uint64_t)(int64_t)pc[2].o.a;
         tcgl_exec_ra = (uintptr_t)pc;
-        uint64_t v = tcgl_ctx.mem_ops->load(env, E64(pc[1].o.b), (MemOpIdx)pc[2].u,
-                                            (uintptr_t)pc);
-        E64(pc[1].o.a) = v;
-        NEXT(3);
+        E64(pc[1].o.a) = tcgl_ctx.mem_ops->load(env, addr, (MemOpIdx)pc[3].o.a, (uintptr_t)pc);
+        NEXT(4);
     }
-L_qemu_st_64:
-    tcgl_exec_ra = (uintptr_t)pc;
-    tcgl_ctx.mem_ops->store(env, R64(pc[1].o.b), R64(pc[1].o.a), (MemOpIdx)pc[2].u,
-                            (uintptr_t)pc);
-    NEXT(3);
-L_qemu_st_64_e:
-    tcgl_exec_ra = (uintptr_t)pc;
-    tcgl_ctx.mem_ops->store(env, E64(pc[1].o.b), E64(pc[1].o.a), (MemOpIdx)pc[2].u,
-                            (uintptr_t)pc);
-    NEXT(3);
+L_qemu_st_64: {
+        uint64_t addr = R64(pc[1].o.b) + (uint64_t)(int64_t)pc[2].o.a;
+        tcgl_exec_ra = (uintptr_t)pc;
+        tcgl_ctx.mem_ops->store(env, addr, R64(pc[1].o.a), (MemOpIdx)pc[3].o.a, (uintptr_t)pc);
+        NEXT(4);
+    }
+L_qemu_st_64_e: {
+        uint64_t addr = E64(pc[1].o.b) + (uint64_t)(int64_t)pc[2].o.a;
+        tcgl_exec_ra = (uintptr_t)pc;
+        tcgl_ctx.mem_ops->store(env, addr, E64(pc[1].o.a), (MemOpIdx)pc[3].o.a, (uintptr_t)pc);
+        NEXT(4);
+    }
 
     /* Three handlers: labels with no code between them share an address. */
 L_call_void:
@@ -501,6 +726,32 @@ L_goto_ptr: {
         pc = tb->code;
         goto *pc->h;
     }
+    /* count += n, then goto_ptr: h, {count, n} */
+L_goto_ptr_add: {
+        E64(pc[1].o.a) += (uint64_t)(int64_t)pc[1].o.b;
+        TranslationBlock *next = tcgl_ctx.lookup_fn ? tcgl_ctx.lookup_fn(env) : NULL;
+        if (!next) {
+            return 0;
+        }
+        tb = next;
+        tcgl_exec_tb = tb;
+        pc = tb->code;
+        goto *pc->h;
+    }
+    /*
+     * The entry check of a block, "brcond a, b, geu, exit" on globals as
+     * its first op: h, {a, b}, {rel, -}.
+     */
+L_tb_head:
+    if (E64(pc[1].o.a) >= E64(pc[1].o.b)) {
+        NEXT(pc[2].o.a);
+    }
+    NEXT(3);
+    /* h, then the block end (CHAIN) */
+L_chain:
+    CHAIN(pc + 1);
+
+    INTERP_CONDS(BRCHAIN_HANDLERS)
 }
 
 static const void *const *interp_handlers(void)
@@ -638,6 +889,14 @@ static int32_t operand_mat(Lower *L, Scratch *s, const TCGLTemp *t)
     return slot;
 }
 
+static void scratch_free(Lower *L, Scratch *s)
+{
+    for (unsigned i = 0; i < s->n; i++) {
+        slot_free(L, s->slots[i]);
+    }
+    s->n = 0;
+}
+
 static void add_fixup(Lower *L, uint32_t op_start, uint32_t word, bool high, TCGLLabel *l)
 {
     L->fixups = lower_grow(L->fixups, &L->cap_fixups, L->nb_fixups + 1, sizeof(Fixup));
@@ -717,6 +976,13 @@ static bool is_env(int32_t o)
     return (o & 1) == 0;
 }
 
+/* Unary ops with an all-globals form at +1. */
+static bool has_env_form(InterpOp iop)
+{
+    return iop == IOP_mov_64 || iop == IOP_neg_64 || iop == IOP_not_64 ||
+           iop == IOP_ext32s_64 || iop == IOP_ext32u_64;
+}
+
 /* The all-globals form of a 64-bit binary, setcond or brcond handler. */
 static InterpOp interp_env_form(InterpOp iop)
 {
@@ -730,11 +996,27 @@ static InterpOp cond_iop(InterpOp eq_base, TCGLCond cond)
     return (InterpOp)(eq_base + (cond - TCGL_COND_EQ) * stride);
 }
 
-static void lower_binary(Lower *L, const TCGLOp *op, Scratch *s)
+/* The fused W handler group for a 64-bit op (see INTERP_WOPS). */
+static InterpOp w_iop(TCGLOpcode opc, bool imm)
 {
-    TCGLOpcode opc = op->opc;
-    TCGLTemp *d = tcgl_arg_temp(op->args[0]);
-    TCGLTemp *a = tcgl_arg_temp(op->args[1]), *b = tcgl_arg_temp(op->args[2]);
+    switch (opc) {
+    case INDEX_op_add_i64: return imm ? IOP_addw_64_ri : IOP_addw_64_rr;
+    case INDEX_op_sub_i64: return imm ? IOP_subw_64_ri : IOP_subw_64_rr;
+    case INDEX_op_mul_i64: return imm ? IOP_mulw_64_ri : IOP_mulw_64_rr;
+    case INDEX_op_shl_i64: return imm ? IOP_shlw_64_ri : IOP_shlw_64_rr;
+    case INDEX_op_shr_i64: return imm ? IOP_srlw_64_ri : IOP_srlw_64_rr;
+    case INDEX_op_sar_i64: return imm ? IOP_sraw_64_ri : IOP_sraw_64_rr;
+    default: return IOP_invalid;
+    }
+}
+
+/*
+ * d = a op b; with `wform`, the fused W form of op (w_iop) instead.  A
+ * constant operand goes into the immediate form where there is one.
+ */
+static void lower_binary(Lower *L, Scratch *s, TCGLOpcode opc, TCGLTemp *d, TCGLTemp *a,
+                         TCGLTemp *b, bool wform)
+{
     bool is32 = d->type == TCGL_TYPE_I32;
 
     if (is_const(a) && !is_const(b)) {
@@ -761,7 +1043,7 @@ static void lower_binary(Lower *L, const TCGLOp *op, Scratch *s)
             opc = opc == INDEX_op_sub_i64 ? INDEX_op_add_i64 : INDEX_op_add_i32;
             imm = -imm;
         }
-        InterpOp iop = bin_iop(opc, true);
+        InterpOp iop = wform ? w_iop(opc, true) : bin_iop(opc, true);
         if (!is32 && is_env(ao) && is_env(operand(d))) {
             iop = interp_env_form(iop);
         }
@@ -771,7 +1053,7 @@ static void lower_binary(Lower *L, const TCGLOp *op, Scratch *s)
         w[2].u = is32 ? (uint32_t)imm : imm;
         return;
     }
-    InterpOp iop = bin_iop(opc, false);
+    InterpOp iop = wform ? w_iop(opc, false) : bin_iop(opc, false);
     if (!is32 && is_env(ao) && is_env(operand(b)) && is_env(operand(d))) {
         iop = interp_env_form(iop);
     }
@@ -779,6 +1061,57 @@ static void lower_binary(Lower *L, const TCGLOp *op, Scratch *s)
     w[1].o.a = operand(d);
     w[1].o.b = ao;
     w[2].o.a = operand(b);
+}
+
+_Static_assert(IOP_qld_ub_e == IOP_qld_ub + 1 && IOP_qld_uq_e == IOP_qld_uq + 1 &&
+               IOP_qst_b_e == IOP_qst_b + 1 && IOP_qst_q_e == IOP_qst_q + 1 &&
+               IOP_qemu_ld_64_e == IOP_qemu_ld_64 + 1 &&
+               IOP_qemu_st_64_e == IOP_qemu_st_64 + 1 &&
+               IOP_ext32s_64_e == IOP_ext32s_64 + 1 && IOP_neg_64_e == IOP_neg_64 + 1,
+               "all-globals forms of memory and unary ops follow the generic ones");
+
+/*
+ * qemu_ld/qemu_st `op` at the address base + disp: the TLB fast path
+ * inline when the softmmu gave its layout and the access is in host order.
+ */
+static void lower_mem(Lower *L, Scratch *s, const TCGLOp *op, TCGLTemp *base, int32_t disp)
+{
+    static const InterpOp loads[8] = {
+        [MO_UB] = IOP_qld_ub, [MO_UW] = IOP_qld_uw, [MO_UL] = IOP_qld_ul,
+        [MO_UQ] = IOP_qld_uq, [MO_SB] = IOP_qld_sb, [MO_SW] = IOP_qld_sw,
+        [MO_SL] = IOP_qld_sl, [MO_SIGN | MO_64] = IOP_qld_uq,
+    };
+    static const InterpOp stores[4] = { IOP_qst_b, IOP_qst_w, IOP_qst_l, IOP_qst_q };
+    bool ld = op->opc == INDEX_op_qemu_ld_i64;
+    MemOpIdx oi = (MemOpIdx)op->args[2];
+    MemOp mop = get_memop(oi);
+    int32_t vo = ld ? operand(tcgl_arg_temp(op->args[0]))
+                    : operand_mat(L, s, tcgl_arg_temp(op->args[0]));
+    int32_t ao = operand_mat(L, s, base);
+    int32_t tofs = 0, delta = 0;
+    InterpOp iop;
+
+    if (interp_tlb.valid && !(mop & MO_BSWAP)) {
+        const TCGLTlbLayout *t = &interp_tlb.layout;
+        unsigned cmp = ld ? t->read_offset : t->write_offset;
+        int64_t o = (int64_t)t->table_offset[get_mmuidx(oi)] + cmp;
+        assert(o >= INT32_MIN && o <= INT32_MAX);
+        tofs = (int32_t)o;
+        delta = (int32_t)t->addend_offset - (int32_t)cmp;
+        iop = ld ? loads[mop & (MO_SIZE | MO_SIGN)] : stores[mop & MO_SIZE];
+    } else {
+        iop = ld ? IOP_qemu_ld_64 : IOP_qemu_st_64;
+    }
+    if (is_env(vo) && is_env(ao)) {
+        iop = (InterpOp)(iop + 1);
+    }
+    InterpWord *w = emit(L, iop, 4);
+    w[1].o.a = vo;
+    w[1].o.b = ao;
+    w[2].o.a = disp;
+    w[2].o.b = tofs;
+    w[3].o.a = (int32_t)oi;
+    w[3].o.b = delta;
 }
 
 static void lower_setcond(Lower *L, const TCGLOp *op, Scratch *s)
@@ -920,21 +1253,9 @@ static void lower_op(Lower *L, const TCGLOp *op)
         lower_call(L, op, &s);
         break;
     case INDEX_op_qemu_ld_i64:
-    case INDEX_op_qemu_st_i64: {
-        bool ld = opc == INDEX_op_qemu_ld_i64;
-        int32_t vo = ld ? operand(tcgl_arg_temp(op->args[0]))
-                        : operand_mat(L, &s, tcgl_arg_temp(op->args[0]));
-        int32_t ao = operand_mat(L, &s, tcgl_arg_temp(op->args[1]));
-        InterpOp iop = ld ? IOP_qemu_ld_64 : IOP_qemu_st_64;
-        if (is_env(vo) && is_env(ao)) {
-            iop = ld ? IOP_qemu_ld_64_e : IOP_qemu_st_64_e;
-        }
-        w = emit(L, iop, 3);
-        w[1].o.a = vo;
-        w[1].o.b = ao;
-        w[2].u = op->args[2];
+    case INDEX_op_qemu_st_i64:
+        lower_mem(L, &s, op, tcgl_arg_temp(op->args[1]), 0);
         break;
-    }
     case INDEX_op_movi_i64:
     case INDEX_op_movi_i32: {
         int32_t d = operand(tcgl_arg_temp(op->args[0]));
@@ -999,7 +1320,8 @@ static void lower_op(Lower *L, const TCGLOp *op)
     }
     default:
         if (op->nb_iargs == 2) {
-            lower_binary(L, op, &s);
+            lower_binary(L, &s, opc, tcgl_arg_temp(op->args[0]), tcgl_arg_temp(op->args[1]),
+                         tcgl_arg_temp(op->args[2]), false);
         } else {
             const TCGLTemp *a = tcgl_arg_temp(op->args[1]);
             if ((opc == INDEX_op_mov_i64 || opc == INDEX_op_mov_i32) && is_const(a)) {
@@ -1012,8 +1334,8 @@ static void lower_op(Lower *L, const TCGLOp *op)
             int32_t d = operand(tcgl_arg_temp(op->args[0]));
             InterpOp iop = un_iop(opc);
             assert(iop != IOP_invalid);
-            if (iop == IOP_mov_64 && is_env(d) && is_env(ao)) {
-                iop = IOP_mov_64_e;
+            if (is_env(d) && is_env(ao) && has_env_form(iop)) {
+                iop = (InterpOp)(iop + 1);
             }
             w = emit(L, iop, 2);
             w[1].o.a = d;
@@ -1021,9 +1343,338 @@ static void lower_op(Lower *L, const TCGLOp *op)
         }
         break;
     }
-    for (unsigned i = 0; i < s.n; i++) {
-        slot_free(L, s.slots[i]);
+    scratch_free(L, &s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Fused ops                                                            */
+
+static const TCGLOp *op_at(unsigned i)
+{
+    return i < tcgl_ctx.nb_ops ? &tcgl_ctx.ops[i] : NULL;
+}
+
+static TCGLTemp *op_temp(const TCGLOp *op, unsigned j)
+{
+    return tcgl_arg_temp(op->args[j]);
+}
+
+static bool is_global(const TCGLTemp *t)
+{
+    return t->kind == TCGL_TEMP_GLOBAL;
+}
+
+static bool fits_i32(int64_t v)
+{
+    return v >= INT32_MIN && v <= INT32_MAX;
+}
+
+/* Input j of op is a local that nothing reads after op. */
+static bool dies_at(const TCGLOp *op, unsigned j)
+{
+    return tcgl_ctx.liveness_valid && op_temp(op, j)->kind == TCGL_TEMP_LOCAL &&
+           ((op->dead >> j) & 1);
+}
+
+/* op reads only its input temps, writes only its outputs, and cannot fault or leave. */
+static bool is_plain(const TCGLOp *op)
+{
+    if (tcgl_op_flags(op) & (TCGL_OPF_SE | TCGL_OPF_BB_END | TCGL_OPF_CALL)) {
+        return false;
     }
+    switch (op->opc) {
+    case INDEX_op_nop:
+    case INDEX_op_ld_i64: case INDEX_op_ld32u_i64: case INDEX_op_ld32s_i64:
+    case INDEX_op_ld8u_i64: case INDEX_op_ld_i32:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Frame slots for the locals of ops [i, i + n) that have none yet. */
+static void alloc_slots(Lower *L, unsigned i, unsigned n)
+{
+    for (unsigned k = i; k < i + n; k++) {
+        const TCGLOp *op = &tcgl_ctx.ops[k];
+        for (unsigned j = 0; j < op->nb_oargs + op->nb_iargs; j++) {
+            TCGLTemp *t = tcgl_arg_temp(op->args[j]);
+            if (t->kind == TCGL_TEMP_LOCAL && t->be_slot == 0) {
+                t->be_slot = slot_alloc(L);
+            }
+        }
+    }
+}
+
+/* Give back the slots of the locals whose last use is in ops [i, i + n). */
+static void release_slots(Lower *L, unsigned i, unsigned n)
+{
+    if (!L->reuse) {
+        return;
+    }
+    for (unsigned k = i; k < i + n; k++) {
+        const TCGLOp *op = &tcgl_ctx.ops[k];
+        for (unsigned j = 0; j < op->nb_oargs + op->nb_iargs; j++) {
+            TCGLTemp *t = tcgl_arg_temp(op->args[j]);
+            if (t->kind == TCGL_TEMP_LOCAL && t->be_last == k) {
+                slot_free(L, t->be_slot);
+                t->be_last = UINT32_MAX;   /* freed once, even if used twice */
+            }
+        }
+    }
+}
+
+/*
+ * "mov g, x" (or any plain op writing the global g) right before a plain op
+ * that writes g without reading it: nothing can see the first value, so
+ * it is not run.  (The optimizer keeps every write to a global; RV64's
+ * sext.w leaves "mov rd, rs; ext32s rd, rs".)
+ */
+static unsigned fuse_dead_write(Lower *L, unsigned i)
+{
+    const TCGLOp *a = op_at(i), *b = op_at(i + 1);
+    if (!b || !is_plain(a) || !is_plain(b) || a->nb_oargs != 1 || b->nb_oargs != 1) {
+        return 0;
+    }
+    TCGLTemp *g = op_temp(a, 0);
+    if (!is_global(g) || op_temp(b, 0) != g) {
+        return 0;
+    }
+    for (unsigned j = 1; j < 1u + b->nb_iargs; j++) {
+        if (op_temp(b, j) == g) {
+            return 0;
+        }
+    }
+    alloc_slots(L, i, 1);
+    return 1;
+}
+
+/* "add t, base, $c; qemu_ld/st ..., t" with t dying: the access at base + c. */
+static unsigned fuse_mem(Lower *L, unsigned i)
+{
+    const TCGLOp *a = op_at(i), *b = op_at(i + 1);
+    if (!b || (a->opc != INDEX_op_add_i64 && a->opc != INDEX_op_sub_i64) ||
+        (b->opc != INDEX_op_qemu_ld_i64 && b->opc != INDEX_op_qemu_st_i64)) {
+        return 0;
+    }
+    TCGLTemp *t = op_temp(a, 0), *base = op_temp(a, 1), *c = op_temp(a, 2);
+    if (op_temp(b, 1) != t || !dies_at(b, 1) || is_const(base) || !is_const(c) ||
+        (b->opc == INDEX_op_qemu_st_i64 && op_temp(b, 0) == t)) {
+        return 0;
+    }
+    int64_t disp = a->opc == INDEX_op_add_i64 ? c->val : (int64_t)(0 - (uint64_t)c->val);
+    if (!fits_i32(disp)) {
+        return 0;
+    }
+    Scratch s = { .n = 0 };
+    alloc_slots(L, i, 2);
+    lower_mem(L, &s, b, base, (int32_t)disp);
+    scratch_free(L, &s);
+    return 2;
+}
+
+/* The result of the op in ext32s e, d: e itself, or d dying there. */
+static bool sext_of(const TCGLOp *x, const TCGLTemp *d)
+{
+    return x && x->opc == INDEX_op_ext32s_i64 && op_temp(x, 1) == d &&
+           (op_temp(x, 0) == d || dies_at(x, 1));
+}
+
+/* "op d, a, b; ext32s e, d" for add, sub, mul, shl: the W form. */
+static unsigned fuse_w(Lower *L, unsigned i)
+{
+    const TCGLOp *a = op_at(i), *b = op_at(i + 1);
+    switch (a->opc) {
+    case INDEX_op_add_i64: case INDEX_op_sub_i64:
+    case INDEX_op_mul_i64: case INDEX_op_shl_i64:
+        break;
+    default:
+        return 0;
+    }
+    if (!sext_of(b, op_temp(a, 0))) {
+        return 0;
+    }
+    Scratch s = { .n = 0 };
+    alloc_slots(L, i, 2);
+    lower_binary(L, &s, a->opc, op_temp(b, 0), op_temp(a, 1), op_temp(a, 2), true);
+    scratch_free(L, &s);
+    return 2;
+}
+
+/*
+ * "ext32u d, a; shr d, d, b; ext32s e, d" is srlw, the same with ext32s and
+ * sar is sraw.
+ */
+static unsigned fuse_wshift(Lower *L, unsigned i)
+{
+    const TCGLOp *a = op_at(i), *b = op_at(i + 1), *c = op_at(i + 2);
+    if (!c || (a->opc != INDEX_op_ext32u_i64 && a->opc != INDEX_op_ext32s_i64)) {
+        return 0;
+    }
+    TCGLOpcode shift = a->opc == INDEX_op_ext32u_i64 ? INDEX_op_shr_i64 : INDEX_op_sar_i64;
+    TCGLTemp *d = op_temp(a, 0);
+    if (b->opc != shift || op_temp(b, 0) != d || op_temp(b, 1) != d || op_temp(b, 2) == d ||
+        !sext_of(c, d)) {
+        return 0;
+    }
+    Scratch s = { .n = 0 };
+    alloc_slots(L, i, 3);
+    lower_binary(L, &s, shift, op_temp(c, 0), op_temp(a, 1), op_temp(b, 2), true);
+    scratch_free(L, &s);
+    return 3;
+}
+
+/* A block end: "add count, count, $n; goto_tb s; movi pc, $v; exit_tb x". */
+typedef struct ChainEnd {
+    int32_t count, pc;
+    int32_t n, slot;
+    uint64_t pc_val, exit_val;
+} ChainEnd;
+
+static bool match_chain(unsigned i, ChainEnd *e)
+{
+    const TCGLOp *a = op_at(i), *b = op_at(i + 1), *c = op_at(i + 2), *d = op_at(i + 3);
+    if (!d || a->opc != INDEX_op_add_i64 || b->opc != INDEX_op_goto_tb ||
+        (c->opc != INDEX_op_movi_i64 && c->opc != INDEX_op_mov_i64) ||
+        d->opc != INDEX_op_exit_tb) {
+        return false;
+    }
+    TCGLTemp *count = op_temp(a, 0), *n = op_temp(a, 2), *pc = op_temp(c, 0);
+    if (!is_global(count) || op_temp(a, 1) != count || !is_const(n) || !fits_i32(n->val) ||
+        !is_global(pc)) {
+        return false;
+    }
+    if (c->opc == INDEX_op_mov_i64) {
+        if (!is_const(op_temp(c, 1))) {
+            return false;
+        }
+        e->pc_val = (uint64_t)op_temp(c, 1)->val;
+    } else {
+        e->pc_val = c->args[1];
+    }
+    e->count = operand(count);
+    e->pc = operand(pc);
+    e->n = (int32_t)n->val;
+    e->slot = b->args[0] ? 1 : 0;
+    e->exit_val = d->args[0];
+    return true;
+}
+
+static void put_chain(InterpWord *w, const ChainEnd *e)
+{
+    w[0].o.a = e->count;
+    w[0].o.b = e->pc;
+    w[1].o.a = e->n;
+    w[1].o.b = e->slot;
+    w[2].u = e->pc_val;
+    w[3].u = e->exit_val;
+}
+
+static unsigned fuse_chain(Lower *L, unsigned i)
+{
+    ChainEnd e;
+    if (!match_chain(i, &e)) {
+        return 0;
+    }
+    put_chain(emit(L, IOP_chain, 1 + CHAIN_WORDS) + 1, &e);
+    return 4;
+}
+
+/* "add count, count, $n; lookup_and_goto_ptr" */
+static unsigned fuse_goto_ptr(Lower *L, unsigned i)
+{
+    const TCGLOp *a = op_at(i), *b = op_at(i + 1);
+    if (!b || a->opc != INDEX_op_add_i64 || b->opc != INDEX_op_lookup_and_goto_ptr) {
+        return 0;
+    }
+    TCGLTemp *count = op_temp(a, 0), *n = op_temp(a, 2);
+    if (!is_global(count) || op_temp(a, 1) != count || !is_const(n) || !fits_i32(n->val)) {
+        return 0;
+    }
+    InterpWord *w = emit(L, IOP_goto_ptr_add, 2);
+    w[1].o.a = operand(count);
+    w[1].o.b = (int32_t)n->val;
+    return 2;
+}
+
+/*
+ * "brcond a, b, cond, L; <block end>; set_label L; <block end>" on globals
+ * (b may be a constant): one op that picks and runs one of the two ends.
+ * It consumes the brcond and the first end; L and the second end are
+ * lowered as usual for any other branch to L.
+ */
+static unsigned fuse_brchain(Lower *L, unsigned i)
+{
+    const TCGLOp *br = op_at(i), *lab = op_at(i + 5);
+    ChainEnd fall, taken;
+    if (br->opc != INDEX_op_brcond_i64 || !lab || lab->opc != INDEX_op_set_label ||
+        tcgl_op_label(lab) != tcgl_op_label(br) || !match_chain(i + 1, &fall) ||
+        !match_chain(i + 6, &taken)) {
+        return 0;
+    }
+    TCGLTemp *a = op_temp(br, 0), *b = op_temp(br, 1);
+    TCGLCond cond = (TCGLCond)br->args[2];
+    if (is_const(a) && !is_const(b)) {
+        TCGLTemp *t = a;
+        a = b;
+        b = t;
+        cond = tcgl_cond_swap(cond);
+    }
+    if (cond == TCGL_COND_ALWAYS || cond == TCGL_COND_NEVER || !is_global(a) ||
+        !(is_global(b) || is_const(b))) {
+        return 0;
+    }
+    InterpOp iop = (InterpOp)(IOP_brchain_eq_e + (cond - TCGL_COND_EQ) * 2 + is_const(b));
+    InterpWord *w = emit(L, iop, (is_const(b) ? 3 : 2) + 2 * CHAIN_WORDS);
+    w[1].o.a = operand(a);
+    if (is_const(b)) {
+        w[2].u = (uint64_t)b->val;
+        w += 3;
+    } else {
+        w[1].o.b = operand(b);
+        w += 2;
+    }
+    put_chain(w, &fall);
+    put_chain(w + CHAIN_WORDS, &taken);
+    return 5;
+}
+
+_Static_assert(IOP_brchain_gtu_ie - IOP_brchain_eq_e == (TCGL_COND_GTU - TCGL_COND_EQ) * 2 + 1,
+               "brchain handlers are laid out in TCGLCond order, _e then _ie");
+_Static_assert(IOP_addw_64_rre == IOP_addw_64_rr + 2 && IOP_sraw_64_rie == IOP_sraw_64_ri + 2,
+               "env forms of W ops follow the generic ones at +2");
+
+/*
+ * "brcond a, b, geu, L" on globals as the first op of a block (the entry
+ * check of the frontends): tb_head, which CHAIN runs inline.
+ */
+static unsigned lower_tb_head(Lower *L, unsigned i)
+{
+    const TCGLOp *op = op_at(i);
+    if (L->n != 0 || op->opc != INDEX_op_brcond_i64 || op->args[2] != TCGL_COND_GEU ||
+        !is_global(op_temp(op, 0)) || !is_global(op_temp(op, 1))) {
+        return 0;
+    }
+    InterpWord *w = emit(L, IOP_tb_head, 3);
+    w[1].o.a = operand(op_temp(op, 0));
+    w[1].o.b = operand(op_temp(op, 1));
+    add_fixup(L, 0, 2, false, tcgl_op_label(op));
+    return 1;
+}
+
+/*
+ * Lower a fused sequence starting at op i, if one starts there: the number
+ * of ops it covers, 0 if none.  Never across an insn_start or a label.
+ */
+static unsigned lower_fused(Lower *L, unsigned i)
+{
+    unsigned n;
+    if ((n = lower_tb_head(L, i)) || (n = fuse_brchain(L, i)) || (n = fuse_chain(L, i)) || (n = fuse_goto_ptr(L, i)) ||
+        (n = fuse_wshift(L, i)) || (n = fuse_w(L, i)) || (n = fuse_mem(L, i)) ||
+        (n = fuse_dead_write(L, i))) {
+        return n;
+    }
+    return 0;
 }
 
 /* First and last op index of every local; true if some branch goes backwards. */
@@ -1103,7 +1754,7 @@ static bool interp_gen_code(TranslationBlock *tb)
         L.label_pos[i] = -1;
     }
 
-    for (unsigned i = 0; i < tcgl_ctx.nb_ops; i++) {
+    for (unsigned i = 0; i < tcgl_ctx.nb_ops;) {
         const TCGLOp *op = &tcgl_ctx.ops[i];
 
         if (op->opc == INDEX_op_insn_start) {
@@ -1113,24 +1764,17 @@ static bool interp_gen_code(TranslationBlock *tb)
             tb->insn_data[insn][0] = op->args[0];
             tb->insn_data[insn][1] = op->args[1];
             insn++;
+            i++;
             continue;
         }
-        for (unsigned j = 0; j < op->nb_oargs + op->nb_iargs; j++) {
-            TCGLTemp *t = tcgl_arg_temp(op->args[j]);
-            if (t->kind == TCGL_TEMP_LOCAL && t->be_first == i && t->be_slot == 0) {
-                t->be_slot = slot_alloc(&L);
-            }
+        unsigned n = lower_fused(&L, i);
+        if (n == 0) {
+            alloc_slots(&L, i, 1);
+            lower_op(&L, op);
+            n = 1;
         }
-        lower_op(&L, op);
-        if (L.reuse) {
-            for (unsigned j = 0; j < op->nb_oargs + op->nb_iargs; j++) {
-                TCGLTemp *t = tcgl_arg_temp(op->args[j]);
-                if (t->kind == TCGL_TEMP_LOCAL && t->be_last == i) {
-                    slot_free(&L, t->be_slot);
-                    t->be_last = UINT32_MAX;   /* freed once, even if used twice */
-                }
-            }
-        }
+        release_slots(&L, i, n);
+        i += n;
     }
     /* Never run off the end of the code. */
     InterpWord *w = emit(&L, IOP_exit_tb, 2);

@@ -284,6 +284,7 @@ static void trans_fmv_d_x(DisasContext *ctx)
 
 /* ---- dispatch ------------------------------------------------------------------------ */
 
+/* The F and D blocks of decode-ops.h, each contiguous from its load to its last fmv. */
 static bool is_fp_op(RiscvOp op)
 {
     return (op >= RV_OP_FLW && op <= RV_OP_FMV_W_X) || (op >= RV_OP_FLD && op <= RV_OP_FMV_D_X);

@@ -62,8 +62,8 @@ struct MachineState {
     bool nographic;
     unsigned smp;               /* number of harts (0: 1) */
     uint64_t max_insns;         /* --max-insns: stop after that many, 0: never */
-    int console_in_fd;          /* -serial stdio: 0 */
-    int console_out_fd;         /* -serial stdio: 1 */
+    int console_in_fd;          /* -serial stdio: 0; -1: no input */
+    int console_out_fd;         /* -serial stdio: 1; file:PATH: that file; -1: none */
 
     /* ---- built by machine_init() and the board's init */
     unsigned ncpus;

@@ -100,6 +100,8 @@ typedef struct PLICConfig {
     unsigned max_priority;    /* 1..0xffffffff; 0: 7.  With 2^n - 1, priority and
                                  threshold keep their n low bits (WARL); otherwise a
                                  larger value is ignored. */
+    uint64_t aperture;        /* size of the region; 0: PLIC_APERTURE(contexts).  QEMU's
+                                 virt maps PLIC_VIRT_SIZE whatever the hart count. */
 } PLICConfig;
 
 /*

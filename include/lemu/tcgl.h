@@ -102,6 +102,37 @@ typedef struct TCGLMemOps {
 } TCGLMemOps;
 void tcgl_set_mem_ops(const TCGLMemOps *ops);
 
+/*
+ * The layout of the softmmu's TLB, so that a backend can do the fast path
+ * of qemu_ld/qemu_st itself (a hit on RAM: one compare and one add) and
+ * call TCGLMemOps only for everything else.  For MMU index i the table of
+ * 1 << index_bits entries of entry_size bytes (a power of two, at least 8)
+ * starts at env + table_offset[i].  The entry of addr is number
+ * (addr >> page_bits) & ((1 << index_bits) - 1).  In it, the 64-bit
+ * comparators at read_offset and write_offset hold the page address, plus
+ * flag bits in the page-offset bits that make every compare fail; a load
+ * (store) of size bytes hits when
+ *     (addr & (~((1 << page_bits) - 1) | (size - 1))) == comparator
+ * (so a misaligned access never hits), and then the host address is addr +
+ * the uintptr_t addend at addend_offset.  Little-endian hosts only: MO_BSWAP
+ * accesses always go to TCGLMemOps.  A hit never faults, so a backend sets
+ * tcgl_exec_ra only before calling TCGLMemOps.
+ *
+ * Set it once, before the first translation: blocks lowered with the fast
+ * path read the layout while they run.  NULL (the default) makes blocks
+ * lowered afterwards call TCGLMemOps for every access.  The layout is
+ * copied; one that breaks the rules above is a programming error (assert).
+ */
+#define TCGL_MAX_MMU_IDX 16
+typedef struct TCGLTlbLayout {
+    ptrdiff_t table_offset[TCGL_MAX_MMU_IDX];
+    unsigned index_bits;
+    unsigned page_bits;
+    unsigned entry_size;
+    unsigned read_offset, write_offset, addend_offset;
+} TCGLTlbLayout;
+void tcgl_set_tlb_layout(const TCGLTlbLayout *layout);
+
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 

@@ -15,6 +15,8 @@
  *   XRN  xd = op(fs1)            FXN  fd = op(xs1)
  *   LD   fd = load(bits in memory)    ST  the memory word after a store of fs1
  *   IRR  xd = op(xs1, xs2)       IR   xd = op(xs1)       IRI xd = op(xs1, imm)
+ * The F/D operations come first, the bit-manipulation ones (I* shapes)
+ * after them: the driver draws seven operations in eight from the first.
  */
 #ifndef FP_DIFFTEST_OPS_H
 #define FP_DIFFTEST_OPS_H

@@ -97,7 +97,7 @@ expect_error "number of harts" -smp many
 expect_error "unknown -d item 'everything'" -d everything
 expect_error "not supported" -icount auto
 expect_error "shift must be" -icount shift=99
-expect_error "only stdio and none" -serial tcp::4444
+expect_error "use stdio, mon:stdio, file:PATH, null or none" -serial tcp::4444
 expect_error "positive number" --max-insns 0
 expect_error "positive number" --max-insns -5
 expect_error "cannot open log file" -D "$tmp/no/such/dir/log" -M virt --mtree
@@ -144,7 +144,7 @@ expect_out "0000000000001000-000000000000ffff (prio 0, rom): riscv_virt_board.mr
 expect_out "0000000000100000-0000000000100fff (prio 0, i/o): riscv.sifive.test"
 expect_out "0000000002000000-000000000200ffff (prio 0, i/o): riscv.clint"
 expect_out "000000000c000000-000000000c5fffff (prio 0, i/o): riscv.sifive.plic"
-expect_out "0000000010000000-00000000100000ff (prio 0, i/o): serial"
+expect_out "0000000010000000-0000000010000007 (prio 0, i/o): serial"
 expect_out "0000000010001000-00000000100011ff (prio 0, i/o): virtio-mmio"
 expect_out "0000000080000000-0000000087ffffff (prio 0, ram): riscv_virt_board.ram"
 expect_out "^FlatView #0"

@@ -170,7 +170,7 @@ Test(cpu_exec, encodings_match_known_words)
     cr_expect_eq(BNE(A0, A1, -4), 0xfeb51ee3u);
 }
 
-Test(cpu_exec, straight_line_block_computes_and_counts, .init = setup, .timeout = 20)
+Test(cpu_exec, straight_line_block_computes_and_counts, .init = setup)
 {
     org(RAM_BASE);
     emit(ADDI(A0, ZERO, 5));
@@ -185,7 +185,7 @@ Test(cpu_exec, straight_line_block_computes_and_counts, .init = setup, .timeout 
     cr_expect_eq(env->pc, RAM_BASE + 20, "pc after the wfi");
 }
 
-Test(cpu_exec, minstret_read_in_the_middle_of_a_block_is_exact, .init = setup, .timeout = 20)
+Test(cpu_exec, minstret_read_in_the_middle_of_a_block_is_exact, .init = setup)
 {
     org(RAM_BASE);
     emit(NOP);
@@ -206,7 +206,7 @@ Test(cpu_exec, minstret_read_in_the_middle_of_a_block_is_exact, .init = setup, .
     cr_expect_eq(cs->insn_count, 9);
 }
 
-Test(cpu_exec, loop_counts_every_iteration, .init = setup, .timeout = 20)
+Test(cpu_exec, loop_counts_every_iteration, .init = setup)
 {
     org(RAM_BASE);
     emit(ADDI(A1, ZERO, 10));
@@ -220,7 +220,7 @@ Test(cpu_exec, loop_counts_every_iteration, .init = setup, .timeout = 20)
     cr_expect_eq(cs->insn_count, 23);
 }
 
-Test(cpu_exec, indirect_jump_counts_and_lands, .init = setup, .timeout = 20)
+Test(cpu_exec, indirect_jump_counts_and_lands, .init = setup)
 {
     org(RAM_BASE);
     emit(ADDI(A3, ZERO, 1));
@@ -235,7 +235,7 @@ Test(cpu_exec, indirect_jump_counts_and_lands, .init = setup, .timeout = 20)
     cr_expect_eq(cs->insn_count, 4);
 }
 
-Test(cpu_exec, minstret_write_is_not_counted_on_top, .init = setup, .timeout = 20)
+Test(cpu_exec, minstret_write_is_not_counted_on_top, .init = setup)
 {
     org(RAM_BASE);
     emit(NOP);
@@ -261,7 +261,7 @@ static void emit_counting_handler(void)
     emit(WFI);
 }
 
-Test(cpu_exec, fault_in_the_middle_of_a_block_is_precise, .init = setup, .timeout = 20)
+Test(cpu_exec, fault_in_the_middle_of_a_block_is_precise, .init = setup)
 {
     emit_counting_handler();
     org(RAM_BASE);
@@ -288,7 +288,7 @@ Test(cpu_exec, fault_in_the_middle_of_a_block_is_precise, .init = setup, .timeou
     }
 }
 
-Test(cpu_exec, store_fault_leaves_memory_and_state_precise, .init = setup, .timeout = 20)
+Test(cpu_exec, store_fault_leaves_memory_and_state_precise, .init = setup)
 {
     emit_counting_handler();
     org(RAM_BASE);
@@ -309,7 +309,7 @@ Test(cpu_exec, store_fault_leaves_memory_and_state_precise, .init = setup, .time
     cr_expect_eq(env->gpr[A5], 2);
 }
 
-Test(cpu_exec, ecall_and_ebreak_trap_without_retiring, .init = setup, .timeout = 20)
+Test(cpu_exec, ecall_and_ebreak_trap_without_retiring, .init = setup)
 {
     emit_counting_handler();
     org(RAM_BASE);
@@ -332,8 +332,7 @@ Test(cpu_exec, ecall_and_ebreak_trap_without_retiring, .init = setup, .timeout =
     cr_expect_eq(env->gpr[A5], 2);
 }
 
-Test(cpu_exec, illegal_csr_access_traps_with_the_instruction_in_mtval, .init = setup,
-     .timeout = 20)
+Test(cpu_exec, illegal_csr_access_traps_with_the_instruction_in_mtval, .init = setup)
 {
     emit_counting_handler();
     org(RAM_BASE);
@@ -352,7 +351,7 @@ Test(cpu_exec, illegal_csr_access_traps_with_the_instruction_in_mtval, .init = s
     cr_expect_eq(env->gpr[A5], 1);
 }
 
-Test(cpu_exec, mret_retires_and_returns_to_mepc, .init = setup, .timeout = 20)
+Test(cpu_exec, mret_retires_and_returns_to_mepc, .init = setup)
 {
     org(RAM_BASE);
     emit(NOP);
@@ -371,7 +370,7 @@ Test(cpu_exec, mret_retires_and_returns_to_mepc, .init = setup, .timeout = 20)
     cr_expect_eq(env->priv, PRV_M);
 }
 
-Test(cpu_exec, same_code_in_m_and_u_mode_is_translated_for_each, .init = setup, .timeout = 20)
+Test(cpu_exec, same_code_in_m_and_u_mode_is_translated_for_each, .init = setup)
 {
     emit_counting_handler();
     org(RAM_BASE + 0x400);
@@ -393,7 +392,7 @@ Test(cpu_exec, same_code_in_m_and_u_mode_is_translated_for_each, .init = setup, 
     cr_expect_eq(env->gpr[A5], 2, "csrw and mret retired, ecall not");
 }
 
-Test(cpu_exec, interrupt_is_taken_at_a_block_boundary, .init = setup, .timeout = 20)
+Test(cpu_exec, interrupt_is_taken_at_a_block_boundary, .init = setup)
 {
     org(HANDLER);
     emit(CSRRS(A4, CSR_MCAUSE, ZERO));
@@ -416,7 +415,7 @@ Test(cpu_exec, interrupt_is_taken_at_a_block_boundary, .init = setup, .timeout =
 /* ---- self-modifying code ---------------------------------------------------------------------- */
 
 Test(cpu_exec, store_rewriting_the_next_instruction_of_its_block_runs_the_new_one,
-     .init = setup, .timeout = 20)
+     .init = setup)
 {
     org(RAM_BASE);
     emit(SW(T0, S0, 0));
@@ -437,8 +436,7 @@ Test(cpu_exec, store_rewriting_the_next_instruction_of_its_block_runs_the_new_on
     cr_expect_eq(cs->insn_count, 8);
 }
 
-Test(cpu_exec, store_rewriting_code_of_another_cached_block_is_seen, .init = setup,
-     .timeout = 20)
+Test(cpu_exec, store_rewriting_code_of_another_cached_block_is_seen, .init = setup)
 {
     uint64_t f = RAM_BASE + 0x200;
     org(f);
@@ -465,7 +463,7 @@ Test(cpu_exec, store_rewriting_code_of_another_cached_block_is_seen, .init = set
 }
 
 Test(cpu_exec, instruction_straddling_a_page_runs_and_is_invalidated_through_either_page,
-     .init = setup, .timeout = 20)
+     .init = setup)
 {
     uint64_t start = RAM_BASE + 0x1ff0;
     org(start);
@@ -495,7 +493,7 @@ Test(cpu_exec, instruction_straddling_a_page_runs_and_is_invalidated_through_eit
     cr_expect_eq(env->gpr[A0], 0);
 }
 
-Test(cpu_exec, data_stores_beside_code_invalidate_nothing, .init = setup, .timeout = 20)
+Test(cpu_exec, data_stores_beside_code_invalidate_nothing, .init = setup)
 {
     org(RAM_BASE);
     emit(ADDI(A1, ZERO, 50));
@@ -520,7 +518,7 @@ Test(cpu_exec, data_stores_beside_code_invalidate_nothing, .init = setup, .timeo
  * (cpu_loop_exit_after_insn), before translated code writes rd, so the
  * AMO's result is lost although the instruction counts as retired.
  */
-Test(cpu_exec, amo_rewriting_its_own_block_still_writes_rd, .init = setup, .timeout = 20,
+Test(cpu_exec, amo_rewriting_its_own_block_still_writes_rd, .init = setup,
      .disabled = true)
 {
     org(RAM_BASE);
@@ -539,7 +537,7 @@ Test(cpu_exec, amo_rewriting_its_own_block_still_writes_rd, .init = setup, .time
 
 /* ---- memory through the hart ------------------------------------------------------------- */
 
-Test(cpu_exec, misaligned_load_across_pages_succeeds, .init = setup, .timeout = 20)
+Test(cpu_exec, misaligned_load_across_pages_succeeds, .init = setup)
 {
     emit_counting_handler();
     org(RAM_BASE);
@@ -555,7 +553,7 @@ Test(cpu_exec, misaligned_load_across_pages_succeeds, .init = setup, .timeout = 
     cr_expect_eq(cs->insn_count, 2);
 }
 
-Test(cpu_exec, fetch_from_a_hole_traps_with_its_address, .init = setup, .timeout = 20)
+Test(cpu_exec, fetch_from_a_hole_traps_with_its_address, .init = setup)
 {
     emit_counting_handler();
     org(RAM_BASE);
@@ -571,7 +569,7 @@ Test(cpu_exec, fetch_from_a_hole_traps_with_its_address, .init = setup, .timeout
 
 /* ---- --max-insns ------------------------------------------------------------------------------- */
 
-Test(cpu_exec, max_insns_stops_exactly, .init = setup, .timeout = 60)
+Test(cpu_exec, max_insns_stops_exactly, .init = setup)
 {
     /* An endless loop of seven instructions that chains to itself. */
     org(RAM_BASE);

@@ -173,8 +173,8 @@ Test(sifive_test, fdt_nodes_describe_finisher_poweroff_and_reboot)
     cr_assert_eq(memcmp(compat, want, sizeof(want)), 0);
     const fdt64_t *reg = prop(fdt, "/soc/test@100000", "reg", &len);
     cr_assert_eq(len, 16);
-    cr_assert_eq(fdt64_to_cpu(reg[0]), BASE);
-    cr_assert_eq(fdt64_to_cpu(reg[1]), SIFIVE_TEST_SIZE);
+    cr_assert_eq(fdt64_ld(&reg[0]), BASE);
+    cr_assert_eq(fdt64_ld(&reg[1]), SIFIVE_TEST_SIZE);
     cr_assert_eq(prop_u32(fdt, "/soc/test@100000", "phandle"), 7);
 
     cr_assert_str_eq(prop(fdt, "/poweroff", "compatible", &len), "syscon-poweroff");
