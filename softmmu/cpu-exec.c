@@ -317,6 +317,10 @@ int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
     }
 
     for (;;) {
+        /* An invalidated block is freed below: never chain from it. */
+        if (last_tb && last_tb->invalid) {
+            last_tb = NULL;
+        }
         tb_reclaim();
         if (cpu->exit_request) {
             cpu->exit_request = 0;
@@ -374,6 +378,12 @@ int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
         if (exited && idx == TB_EXIT_REQUESTED) {
             /* It stopped at its entry check: nothing of it ran. */
             cpu->ops->set_pc(cpu, exited->pc);
+            last_tb = NULL;
+        } else if (exited && exited->invalid) {
+            /*
+             * Invalidated while it ran without leaving at once (a device
+             * read that wrote its code): the next tb_reclaim frees it.
+             */
             last_tb = NULL;
         } else {
             last_tb = exited;
