@@ -311,6 +311,9 @@ int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
         tcgl_exec_tb = NULL;
         last_tb = NULL;
         if (cpu->exception_index >= 0) {
+            /* The trapping instruction executed without retiring. */
+            cpu->insn_count++;
+            cpu->trapped_count++;
             cpu->ops->do_interrupt(cpu);
         }
         cpu->exception_index = EXCP_NONE;

@@ -97,7 +97,7 @@ void riscv_cpu_dump_state(CPUState *cs, FILE *f)
     fprintf(f, " %-8s %016" PRIx64 "\n", "mepc", env->mepc);
     fprintf(f, " %-8s %016" PRIx64 "\n", "mcause", env->mcause);
     fprintf(f, " %-8s %016" PRIx64 "\n", "mtval", env->mtval);
-    fprintf(f, " %-8s %016" PRIx64 "\n", "minstret", cs->insn_count + env->instret_offset);
+    fprintf(f, " %-8s %016" PRIx64 "\n", "minstret", riscv_instret(env));
     fprintf(f, " %-8s %u\n", "priv", (unsigned)env->priv);
     for (int i = 0; i < 32; i++) {
         fprintf(f, " x%-2d/%-4s %016" PRIx64 "%s", i, riscv_reg_name(i), env->gpr[i],

@@ -14,7 +14,8 @@
 
 uint64_t riscv_instret(CPURISCVState *env)
 {
-    return env_cpu(env)->insn_count + env->instret_offset;
+    CPUState *cs = env_cpu(env);
+    return cs->insn_count - cs->trapped_count + env->instret_offset;
 }
 
 static bool riscv_has_ext(const CPURISCVState *env, char letter)
@@ -211,7 +212,7 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
         if (!counter_accessible(env, csrno)) {
             return -1;
         }
-        v = cs->insn_count + env->instret_offset;
+        v = cs->insn_count - cs->trapped_count + env->instret_offset;
         break;
     case CSR_TIME:
         if (!env->rdtime || !counter_accessible(env, csrno)) {
@@ -478,7 +479,7 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
         }
         break;
     case CSR_MINSTRET:
-        v = cs->insn_count + env->instret_offset;
+        v = cs->insn_count - cs->trapped_count + env->instret_offset;
         if (wr) {
             /*
              * The written value is what minstret holds after this
@@ -486,7 +487,7 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
              * insn_count itself keeps counting what ran (--max-insns,
              * -icount time), so the write moves the offset.
              */
-            env->instret_offset = NEW(v) - (cs->insn_count + 1);
+            env->instret_offset = NEW(v) - (cs->insn_count - cs->trapped_count + 1);
         }
         break;
 

@@ -73,7 +73,13 @@ typedef struct CPUOps {
 
 struct CPUState {
     /* Touched by translated code (negative offsets from env): keep first. */
-    uint64_t insn_count;       /* instructions retired (minstret) */
+    /*
+     * Instructions executed: those that retired plus those that trapped
+     * (trapped_count of them).  It drives time slices, -icount time and
+     * --max-insns, so that a guest stuck in a trap loop still makes
+     * progress there; minstret is insn_count - trapped_count.
+     */
+    uint64_t insn_count;
     /*
      * Every TB starts with "if (insn_count >= insn_stop) leave": the loop
      * sets insn_stop at the end of its time slice, cpu_exit() sets it to 0.
@@ -90,6 +96,7 @@ struct CPUState {
     int exception_index;
     bool tb_invalidated_current;  /* a store invalidated the executing TB */
     uint64_t exec_stop;        /* insn_count where this cpu_exec call ends */
+    uint64_t trapped_count;    /* instructions that raised an exception */
     uint32_t tb_cflags;        /* cflags for new TBs (CF_NO_GOTO_TB ...) */
     sigjmp_buf jmp_env;
     MemoryListener tlb_listener;

@@ -151,6 +151,7 @@ static void reset_state(void)
 {
     memset(env->gpr, 0, sizeof(env->gpr));
     cs->insn_count = 0;
+    cs->trapped_count = 0;
     cs->halted = false;
     cs->stopped = false;
     env->priv = PRV_M;
@@ -283,9 +284,37 @@ Test(cpu_exec, fault_in_the_middle_of_a_block_is_precise, .init = setup)
         cr_expect_eq(env->gpr[A2], 0x1234, "the faulting load's rd untouched");
         cr_expect_eq(env->gpr[A3], 0, "nothing after the fault ran");
         cr_expect_eq(env->gpr[A5], 2, "minstret in the handler: the two before the fault");
-        cr_expect_eq(cs->insn_count, 4);
+        cr_expect_eq(cs->insn_count - cs->trapped_count, 4, "retired");
+        cr_expect_eq(cs->trapped_count, 1, "the load executed but did not retire");
         cr_expect_eq((env->mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT, PRV_M);
     }
+}
+
+Test(cpu_exec, register_overwritten_after_a_fault_keeps_its_value_before_it, .init = setup)
+{
+    /* The first write of a0 looks dead to the block; the fault makes it live. */
+    emit_counting_handler();
+    org(RAM_BASE);
+    emit(ADDI(A0, ZERO, 1));
+    emit(ADDI(A1, A0, 1));
+    emit(LD(A2, T0, 0));             /* faults */
+    emit(ADDI(A0, ZERO, 3));
+    emit(ADDI(A1, ZERO, 4));
+    emit(WFI);
+    org(RAM_BASE + 0x100);           /* the same, faulting in a helper (illegal CSR) */
+    emit(ADDI(A0, ZERO, 1));
+    emit(CSRRW(ZERO, 0x7ff, ZERO));
+    emit(ADDI(A0, ZERO, 3));
+    emit(WFI);
+    env->gpr[T0] = HOLE;
+    run_from(RAM_BASE);
+    cr_expect_eq(env->mepc, RAM_BASE + 8);
+    cr_expect_eq(env->gpr[A0], 1, "a0 = %lu", (unsigned long)env->gpr[A0]);
+    cr_expect_eq(env->gpr[A1], 2);
+    reset_state();
+    run_from(RAM_BASE + 0x100);
+    cr_expect_eq(env->mcause, RISCV_EXCP_ILLEGAL_INST);
+    cr_expect_eq(env->gpr[A0], 1, "a0 = %lu", (unsigned long)env->gpr[A0]);
 }
 
 Test(cpu_exec, store_fault_leaves_memory_and_state_precise, .init = setup)
@@ -533,6 +562,51 @@ Test(cpu_exec, amo_rewriting_its_own_block_still_writes_rd, .init = setup,
     cr_expect_eq(env->gpr[A1], ADDI(A0, ZERO, 1), "rd of the AMO: 0x%lx",
                  (unsigned long)env->gpr[A1]);
     cr_expect_eq(cs->insn_count, 3);
+}
+
+/*
+ * A device whose register read writes guest RAM (DMA): here, code of the
+ * block that is reading it.  The block was invalidated while it ran and
+ * then left through a chainable exit: the loop must neither chain from it
+ * nor touch it once freed (ASan), and the next visit runs the new code.
+ */
+static uint64_t dma_dev_read(void *opaque, hwaddr addr, unsigned size)
+{
+    (void)addr, (void)size;
+    uint32_t insn = ADDI(A1, ZERO, 7);
+    address_space_write(&as, *(uint64_t *)opaque, MEMTXATTRS_UNSPECIFIED, &insn, 4);
+    return 0x42;
+}
+
+static const MemoryRegionOps dma_dev_ops = {
+    .read = dma_dev_read,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
+};
+
+Test(cpu_exec, block_rewritten_by_dma_during_a_device_read_is_dropped, .init = setup)
+{
+    static MemoryRegion dma_dev;
+    static uint64_t target;
+    memory_region_init_io(&dma_dev, NULL, &dma_dev_ops, &target, "dma-dev", 0x1000);
+    memory_region_add_subregion(&sysmem, 0x10000000, &dma_dev);
+    org(RAM_BASE);
+    emit(LW(A0, T0, 0));
+    emit(ADDI(A2, A2, 1));
+    target = asm_pc;
+    emit(ADDI(A1, ZERO, 1));
+    emit(JAL(ZERO, 4));              /* a chainable exit */
+    emit(WFI);
+    env->gpr[T0] = 0x10000000;
+    run_from(RAM_BASE);
+    cr_expect_eq(env->gpr[A0], 0x42);
+    cr_expect_eq(ram_ld32(target), ADDI(A1, ZERO, 7));
+    reset_state();
+    env->gpr[T0] = 0x10000000;
+    run_from(RAM_BASE);
+    cr_expect_eq(env->gpr[A1], 7, "the rewritten block was run again");
+    cr_expect_eq(cs->insn_count, 5);
 }
 
 /* ---- memory through the hart ------------------------------------------------------------- */
