@@ -372,6 +372,8 @@ int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
         cpu->insn_stop = exact && left > CPU_EXACT_STOP_WINDOW
                              ? cpu->exec_stop - CPU_EXACT_STOP_WINDOW
                              : cpu->exec_stop;
+        /* Set by a DMA write into running code; only stores act on it. */
+        cpu->tb_invalidated_current = false;
         tcgl_exec_tb = tb;
         uintptr_t ret = backend->exec(env, tb);
         tcgl_exec_tb = NULL;
