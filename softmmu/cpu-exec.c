@@ -309,6 +309,7 @@ int cpu_exec(CPUState *cpu, uint64_t slice_end_arg)
     if (sigsetjmp(cpu->jmp_env, 0) != 0) {
         /* Back from translated code or a helper through cpu_loop_exit. */
         tcgl_exec_tb = NULL;
+        cpu->smc_exit_deferred = false;
         last_tb = NULL;
         if (cpu->exception_index >= 0) {
             /* The trapping instruction executed without retiring. */

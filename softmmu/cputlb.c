@@ -313,7 +313,7 @@ static uint64_t io_read(CPUState *cpu, CPUTLBEntryFull *full, vaddr addr, unsign
 /* After a store that may have invalidated the executing block, leave it. */
 static void tlb_check_current_invalidated(CPUState *cpu, uintptr_t ra)
 {
-    if (cpu->tb_invalidated_current) {
+    if (cpu->tb_invalidated_current && !cpu->smc_exit_deferred) {
         cpu->tb_invalidated_current = false;
         cpu_loop_exit_after_insn(cpu, ra);
     }
@@ -392,6 +392,34 @@ static void store_in_page(CPUState *cpu, vaddr addr, uint64_t val, unsigned size
     }
 }
 
+/*
+ * Before a store split into bytes writes anything: every byte that goes to
+ * a device must be one the device accepts (a hole or a refused size would
+ * fault half-way, after RAM bytes were written).
+ */
+static void store_check_devices(CPUState *cpu, vaddr addr, unsigned size, int mmu_idx,
+                                uintptr_t ra)
+{
+    CPUTLBDesc *d = &cpu->tlb.d[mmu_idx];
+    for (unsigned i = 0; i < size; i++) {
+        vaddr a = addr + i;
+        int index = tlb_lookup_fill(cpu, a, 1, MMU_DATA_STORE, mmu_idx, false, ra);
+        if (!(d->table[index].addr_write & TLB_MMIO)) {
+            continue;
+        }
+        CPUTLBEntryFull *full = &d->full[index];
+        hwaddr pa = full->phys_addr + (a & ~TARGET_PAGE_MASK);
+        hwaddr xlat, len = 1;
+        MemoryRegionSection *sec = address_space_translate(cpu->as, pa, &xlat, &len);
+        if (memory_region_is_unassigned(sec->mr) ||
+            (!memory_region_is_ram(sec->mr) &&
+             !memory_region_access_valid(sec->mr, xlat, 1, true, full->attrs))) {
+            cpu->ops->do_transaction_failed(cpu, pa, a, 1, MMU_DATA_STORE, mmu_idx,
+                                            MEMTX_DECODE_ERROR, ra);
+        }
+    }
+}
+
 static uint64_t load_slow(CPUState *cpu, vaddr addr, MemOp op, int mmu_idx, MMUAccessType type,
                           MMUAccessType fault_type, uintptr_t ra)
 {
@@ -432,6 +460,7 @@ static void store_slow(CPUState *cpu, vaddr addr, uint64_t val, MemOp op, int mm
             /* Both pages must be writable before either is written. */
             tlb_probe_access(cpu, addr, in_page, MMU_DATA_STORE, mmu_idx, ra);
             tlb_probe_access(cpu, addr + in_page, size - in_page, MMU_DATA_STORE, mmu_idx, ra);
+            store_check_devices(cpu, addr, size, mmu_idx, ra);
             for (unsigned i = 0; i < size; i++) {
                 store_in_page(cpu, addr + i, (val >> (8 * i)) & 0xff, 1, mmu_idx, ra);
             }
@@ -496,6 +525,16 @@ const TCGLMemOps tlb_mem_ops = {
 uint64_t cpu_ld_mmu(CPUState *cpu, vaddr addr, MemOpIdx oi, uintptr_t ra)
 {
     return tlb_load(cpu_env(cpu), addr, oi, ra);
+}
+
+bool cpu_st_mmu_rmw(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi, uintptr_t ra)
+{
+    cpu->smc_exit_deferred = true;
+    tlb_store(cpu_env(cpu), addr, val, oi, ra);
+    cpu->smc_exit_deferred = false;
+    bool hit = cpu->tb_invalidated_current;
+    cpu->tb_invalidated_current = false;
+    return hit;
 }
 
 uint64_t cpu_ld_mmu_rmw(CPUState *cpu, vaddr addr, MemOpIdx oi, uintptr_t ra)

@@ -22,7 +22,7 @@ extern const TCGLHelperInfo *riscv_helper_sret;
 /* sfence_vma(env, i64 rs1 value, i32 rs1 number, i32 insn) */
 extern const TCGLHelperInfo *riscv_helper_sfence_vma;
 extern const TCGLHelperInfo *riscv_helper_wfi;
-/* i64 sc(env, i64 addr, i64 val, i32 memop | mmu_idx << 8): 0 on success. */
+/* i64 sc(env, i64 addr, i64 val, i32 riscv_sc_desc): 0 on success. */
 extern const TCGLHelperInfo *riscv_helper_sc;
 /* i64 amo(env, i64 addr, i64 val, i32 desc): the old memory value. */
 extern const TCGLHelperInfo *riscv_helper_amo;
@@ -39,9 +39,18 @@ enum {
     RISCV_AMO_MAXU,
 };
 
-static inline int32_t riscv_amo_desc(unsigned amo_op, MemOp op, unsigned mmu_idx)
+/*
+ * AMO and SC descriptors carry rd: when the store rewrites the running
+ * block, the helper writes rd itself before it leaves the block.
+ */
+static inline int32_t riscv_amo_desc(unsigned amo_op, MemOp op, unsigned mmu_idx, unsigned rd)
 {
-    return (int32_t)(amo_op | ((unsigned)op << 8) | (mmu_idx << 16));
+    return (int32_t)(amo_op | ((unsigned)op << 8) | (mmu_idx << 16) | (rd << 24));
+}
+
+static inline int32_t riscv_sc_desc(MemOp op, unsigned mmu_idx, unsigned rd)
+{
+    return (int32_t)((unsigned)op | (mmu_idx << 8) | (rd << 16));
 }
 
 /*

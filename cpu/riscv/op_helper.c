@@ -130,6 +130,7 @@ static int64_t helper_sc(CPURISCVState *env, int64_t addr, int64_t val, int32_t 
 {
     MemOp op = (MemOp)(desc & 0xff);
     unsigned mmu_idx = ((uint32_t)desc >> 8) & 0xff;
+    unsigned rd = ((uint32_t)desc >> 16) & 31;
     uintptr_t ra = tcgl_getpc();
     CPUState *cs = env_cpu(env);
     unsigned size = memop_size(op);
@@ -152,7 +153,15 @@ static int64_t helper_sc(CPURISCVState *env, int64_t addr, int64_t val, int32_t 
     if (riscv_extend(cur, op) != env->load_val) {
         return 1;
     }
-    cpu_st_mmu(cs, (uint64_t)addr, (uint64_t)val, make_memop_idx(op & ~MO_SIGN, mmu_idx), ra);
+    bool rewrote_block = cpu_st_mmu_rmw(cs, (uint64_t)addr, (uint64_t)val,
+                                        make_memop_idx(op & ~MO_SIGN, mmu_idx), ra);
+    if (rewrote_block) {
+        /* The store changed this very block: finish the instruction, then leave. */
+        if (rd) {
+            env->gpr[rd] = 0;
+        }
+        cpu_loop_exit_after_insn(cs, ra);
+    }
     return 0;
 }
 
@@ -161,6 +170,7 @@ static int64_t helper_amo(CPURISCVState *env, int64_t addr, int64_t val, int32_t
     unsigned amo = (uint32_t)desc & 0xff;
     MemOp op = (MemOp)(((uint32_t)desc >> 8) & 0xff);
     unsigned mmu_idx = ((uint32_t)desc >> 16) & 0xff;
+    unsigned rd = ((uint32_t)desc >> 24) & 31;
     uintptr_t ra = tcgl_getpc();
     CPUState *cs = env_cpu(env);
     unsigned size = memop_size(op);
@@ -188,7 +198,13 @@ static int64_t helper_amo(CPURISCVState *env, int64_t addr, int64_t val, int32_t
     case RISCV_AMO_MINU: n = uo < ub ? old : b; break;
     default: /* RISCV_AMO_MAXU */ n = uo > ub ? old : b; break;
     }
-    cpu_st_mmu(cs, (uint64_t)addr, n, make_memop_idx(op & ~MO_SIGN, mmu_idx), ra);
+    if (cpu_st_mmu_rmw(cs, (uint64_t)addr, n, make_memop_idx(op & ~MO_SIGN, mmu_idx), ra)) {
+        /* The store changed this very block: finish the instruction, then leave. */
+        if (rd) {
+            env->gpr[rd] = old;
+        }
+        cpu_loop_exit_after_insn(cs, ra);
+    }
     return (int64_t)old;
 }
 

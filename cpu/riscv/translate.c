@@ -418,7 +418,7 @@ static void trans_sc(DisasContext *ctx, MemOp op)
     TCGLv_i64 res = tcgl_temp_new_i64();
     gen_helper_call(riscv_helper_sc, tcgl_temp_i64(res), 4, tcgl_env(),
                     tcgl_temp_i64(get_gpr(ctx->insn.rs1)), tcgl_temp_i64(get_gpr(ctx->insn.rs2)),
-                    const_arg32(op | (ctx->mem_idx << 8)));
+                    const_arg32(riscv_sc_desc(op, ctx->mem_idx, ctx->insn.rd)));
     gen_set_gpr(ctx->insn.rd, res);
 }
 
@@ -427,7 +427,7 @@ static void trans_amo(DisasContext *ctx, unsigned amo_op, MemOp op)
     TCGLv_i64 res = tcgl_temp_new_i64();
     gen_helper_call(riscv_helper_amo, tcgl_temp_i64(res), 4, tcgl_env(),
                     tcgl_temp_i64(get_gpr(ctx->insn.rs1)), tcgl_temp_i64(get_gpr(ctx->insn.rs2)),
-                    const_arg32(riscv_amo_desc(amo_op, op, ctx->mem_idx)));
+                    const_arg32(riscv_amo_desc(amo_op, op, ctx->mem_idx, ctx->insn.rd)));
     gen_set_gpr(ctx->insn.rd, res);
 }
 

@@ -135,6 +135,12 @@ void cpu_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi, uintptr_t 
  */
 uint64_t cpu_ld_mmu_rmw(CPUState *cpu, vaddr addr, MemOpIdx oi, uintptr_t ra);
 /*
+ * The store half of a read-modify-write: like cpu_st_mmu, but a store that
+ * invalidates the executing block does not leave it; it returns true and the
+ * caller, once it has written its results, calls cpu_loop_exit_after_insn.
+ */
+bool cpu_st_mmu_rmw(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi, uintptr_t ra);
+/*
  * Check that an access of size bytes at addr would succeed (filling the TLB,
  * raising the guest fault if not), without performing it.
  */
