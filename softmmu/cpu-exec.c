@@ -91,10 +91,24 @@ static TranslationBlock *cpu_lookup_tb_for_chain(void *env)
         return NULL;
     }
     tb = tb_htable_lookup(phys, pc, cs_base, flags, cpu->tb_cflags);
-    if (tb) {
-        cpu->tb_jmp_cache[tb_jmp_cache_hash(pc)] = tb;
+    if (!tb || tb->lookup_only) {
+        return NULL;   /* the loop translates it, or checks it fully */
     }
+    cpu->tb_jmp_cache[tb_jmp_cache_hash(pc)] = tb;
     return tb;
+}
+
+/* A block spanning two pages: is its second page still mapped where it was? */
+static bool tb_second_page_matches(CPUState *cpu, const TranslationBlock *tb)
+{
+    if (tb->page_addr[1] == TB_PAGE_ADDR_INVALID) {
+        return true;
+    }
+    const uint8_t *host;
+    size_t avail;
+    vaddr second = (tb->pc & TARGET_PAGE_MASK) + TARGET_PAGE_SIZE;
+    ram_addr_t phys = tlb_get_code_probe(cpu, second, &host, &avail);
+    return phys != RAM_ADDR_INVALID && (phys & TARGET_PAGE_MASK) == tb->page_addr[1];
 }
 
 /*
@@ -272,11 +286,20 @@ static TranslationBlock *tb_lookup(CPUState *cpu, uint64_t pc, uint64_t cs_base,
     size_t avail;
     /* Raises the instruction fault when pc cannot be executed. */
     ram_addr_t phys = tlb_get_code(cpu, pc, &host, &avail);
+    bool partial = cpu->code_page_partial;
     tb = tb_htable_lookup(phys, pc, cs_base, flags, cflags);
+    if (tb && !tb_second_page_matches(cpu, tb)) {
+        /* Its second page is mapped elsewhere now: that code is stale here. */
+        tb_phys_invalidate(tb);
+        tb = NULL;
+    }
     if (!tb) {
         tb = tb_gen_code(cpu, pc, cs_base, flags, cflags, phys);
+        tb->lookup_only = partial || tb->page_addr[1] != TB_PAGE_ADDR_INVALID;
     }
-    cpu->tb_jmp_cache[h] = tb;
+    if (!tb->lookup_only) {
+        cpu->tb_jmp_cache[h] = tb;
+    }
     return tb;
 }
 

@@ -572,9 +572,16 @@ static ram_addr_t tlb_get_code_common(CPUState *cpu, vaddr pc, const uint8_t **h
     CPUTLBEntry *te = &d->table[index];
     CPUTLBEntryFull *full = &d->full[index];
     hwaddr off = pc & ~TARGET_PAGE_MASK;
+    /*
+     * An entry valid for one access (PMP finer than a page) vouches for the
+     * two bytes checked only: the translator fetches anything further
+     * through another lookup.
+     */
+    cpu->code_page_partial = (te->addr_code & TLB_INVALID_MASK) != 0;
+    size_t limit = cpu->code_page_partial ? 2 : TARGET_PAGE_SIZE;
     if (!(te->addr_code & TLB_MMIO)) {
         *host = (const uint8_t *)(pc + te->addend);
-        *avail = TARGET_PAGE_SIZE - off;
+        *avail = TARGET_PAGE_SIZE - off < limit ? TARGET_PAGE_SIZE - off : limit;
         return full->ram_addr + off;
     }
     /* A page shared with devices (a subpage): execute only from its RAM parts. */
@@ -583,7 +590,7 @@ static ram_addr_t tlb_get_code_common(CPUState *cpu, vaddr pc, const uint8_t **h
                                                      &plen);
     if (memory_region_is_ram(s->mr)) {
         *host = (const uint8_t *)memory_region_get_ram_ptr(s->mr) + xlat;
-        *avail = plen;
+        *avail = plen < limit ? plen : limit;
         return memory_region_get_ram_addr(s->mr) + xlat;
     }
     if (!probe) {

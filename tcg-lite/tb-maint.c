@@ -311,7 +311,7 @@ void tb_link(TranslationBlock *tb)
 void tb_add_jump(TranslationBlock *from, unsigned n, TranslationBlock *to)
 {
     assert(n < 2);
-    if (from->invalid || to->invalid || from->jmp_dest[n] == to) {
+    if (from->invalid || to->invalid || to->lookup_only || from->jmp_dest[n] == to) {
         return;
     }
     if (from->jmp_dest[n]) {

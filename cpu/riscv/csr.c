@@ -154,6 +154,17 @@ static uint64_t pmpcfg_read(const CPURISCVState *env, unsigned reg)
     return v;
 }
 
+/*
+ * PMP changed: cached translations may allow what is now forbidden, and
+ * chained jumps between blocks skip the fetch checks, so drop both (PMP
+ * is set up rarely: at boot, or per context switch by a monitor).
+ */
+static void riscv_pmp_changed(CPUState *cs)
+{
+    tlb_flush(cs);
+    tb_flush();
+}
+
 int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wval,
                   uint64_t wmask)
 {
@@ -500,7 +511,7 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
             v = pmpcfg_read(env, reg);
             if (wr) {
                 pmpcfg_write(env, reg, NEW(v));
-                tlb_flush(cs);
+                riscv_pmp_changed(cs);
             }
             break;
         }
@@ -519,7 +530,7 @@ int riscv_csr_rmw(CPURISCVState *env, unsigned csrno, uint64_t *old, uint64_t wv
             }
             if (wr && !locked) {
                 env->pmpaddr[e] = NEW(v) & ((1ull << 54) - 1);
-                tlb_flush(cs);
+                riscv_pmp_changed(cs);
             }
             break;
         }

@@ -14,6 +14,12 @@
 extern const TCGLHelperInfo *riscv_helper_raise_exception;
 /* The same with a run-time tval (e.g. a jalr target). */
 extern const TCGLHelperInfo *riscv_helper_raise_exception_dyn;
+/*
+ * fetch_fault(env, i64 addr): the second half of the block's only
+ * instruction, at addr, could not be fetched at translation: raise the
+ * fault it gives now, or (mapped since) drop the block and translate again.
+ */
+extern const TCGLHelperInfo *riscv_helper_fetch_fault;
 /* i64 csrrw(env, i32 desc, i64 wval, i64 wmask, i32 insn): the old value. */
 extern const TCGLHelperInfo *riscv_helper_csrrw;
 /* mret/sret(env, i32 insn), wfi(env, i32 insn): insn for the illegal-instruction tval. */

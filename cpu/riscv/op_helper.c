@@ -12,6 +12,7 @@
 
 const TCGLHelperInfo *riscv_helper_raise_exception;
 const TCGLHelperInfo *riscv_helper_raise_exception_dyn;
+const TCGLHelperInfo *riscv_helper_fetch_fault;
 const TCGLHelperInfo *riscv_helper_csrrw;
 const TCGLHelperInfo *riscv_helper_mret;
 const TCGLHelperInfo *riscv_helper_sret;
@@ -23,6 +24,18 @@ const TCGLHelperInfo *riscv_helper_amo;
 static void helper_raise_exception(CPURISCVState *env, int32_t cause, int64_t tval)
 {
     riscv_raise_exception(env, cause, (uint64_t)tval, tcgl_getpc());
+}
+
+static void helper_fetch_fault(CPURISCVState *env, int64_t addr)
+{
+    CPUState *cs = env_cpu(env);
+    const uint8_t *host;
+    size_t avail;
+    cpu_restore_state(cs, tcgl_getpc());
+    /* Raises the instruction page or access fault, with tval = addr. */
+    tlb_get_code(cs, (uint64_t)addr, &host, &avail);
+    tb_phys_invalidate(tcgl_exec_tb);
+    cpu_loop_exit(cs);
 }
 
 static int64_t helper_csrrw(CPURISCVState *env, int32_t desc, int64_t wval, int64_t wmask,
@@ -224,6 +237,8 @@ void riscv_helpers_register(void)
         reg("raise_exception", (void *)helper_raise_exception, 0, V, 3, P, I32, I64, V, V);
     riscv_helper_raise_exception_dyn =
         reg("raise_exception_dyn", (void *)helper_raise_exception, 0, V, 3, P, I32, I64, V, V);
+    riscv_helper_fetch_fault =
+        reg("fetch_fault", (void *)helper_fetch_fault, 0, V, 2, P, I64, V, V, V);
     riscv_helper_csrrw = reg("csrrw", (void *)helper_csrrw, 0, I64, 5, P, I32, I64, I64, I32);
     riscv_helper_mret = reg("mret", (void *)helper_mret, 0, V, 2, P, I32, V, V, V);
     riscv_helper_sret = reg("sret", (void *)helper_sret, 0, V, 2, P, I32, V, V, V);

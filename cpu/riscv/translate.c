@@ -748,8 +748,14 @@ void riscv_translate(CPUState *cs, TranslationBlock *tb, unsigned max_insns)
         tcgl_gen_insn_start(ctx.pc, ctx.pending);
         n++;
         if (fr == FETCH_FAULT) {
+            /*
+             * Which fault (page or access), or none once the page is
+             * mapped, is decided when the block runs.
+             */
             ctx.pc_next = ctx.pc + 2;
-            gen_exception(&ctx, RISCV_EXCP_INST_ACCESS_FAULT, fault_addr);
+            gen_helper_call(riscv_helper_fetch_fault, NULL, 2, tcgl_env(),
+                            const_arg64((int64_t)fault_addr));
+            ctx.is_jmp = DISAS_NORETURN;
             break;
         }
         ctx.pc_next = ctx.pc + ctx.insn.len;

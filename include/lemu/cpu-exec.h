@@ -96,6 +96,7 @@ struct CPUState {
     int exception_index;
     bool tb_invalidated_current;  /* a store invalidated the executing TB */
     bool smc_exit_deferred;    /* cpu_st_mmu_rmw: the caller leaves the block */
+    bool code_page_partial;    /* the last tlb_get_code used a one-access entry */
     uint64_t exec_stop;        /* insn_count where this cpu_exec call ends */
     uint64_t trapped_count;    /* instructions that raised an exception */
     uint32_t tb_cflags;        /* cflags for new TBs (CF_NO_GOTO_TB ...) */

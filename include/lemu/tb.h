@@ -63,6 +63,13 @@ struct TranslationBlock {
     TranslationBlock *hash_next;
     uint32_t hash;
     bool invalid;
+    /*
+     * Entering it needs the checks of a full lookup each time (its code
+     * page's permissions differ within the page, or it spans two pages
+     * whose mapping must be confirmed): never in a jump cache, never the
+     * target of a chained jump.
+     */
+    bool lookup_only;
 };
 
 /*

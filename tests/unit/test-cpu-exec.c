@@ -658,14 +658,11 @@ static void setup_sv39(void)
 
 /*
  * The demand-paging pattern: the page fault handler maps the page and
- * returns; the instruction must then run.
- * BUG (reported): the translator bakes "instruction access fault" into the
- * block when the second half of its first instruction cannot be fetched,
- * so the cause is wrong (1 instead of 12) and the cached block keeps
- * faulting after the page is mapped (only its first page keys it).
+ * returns; the instruction must then run (an instruction straddling into
+ * the unmapped page gives a page fault with the second page's address).
  */
 Test(cpu_exec, fetch_straddling_into_an_unmapped_page_page_faults_until_mapped,
-     .init = setup_sv39, .disabled = true)
+     .init = setup_sv39)
 {
     org(RAM_BASE + 0x20ff0);         /* virtual 0x400ff0 */
     for (int i = 0; i < 7; i++) {
@@ -708,11 +705,8 @@ Test(cpu_exec, sv39_code_runs_through_the_mmu, .init = setup_sv39)
 /*
  * PMP lets U-mode execute [0, RAM_BASE + 0x800) only: a block starting just
  * below the boundary must not run the instruction above it.
- * BUG (reported): a fetch entry valid for part of a page (one-shot, size <
- * page) still gives the translator the rest of the page, so the block runs
- * past the PMP boundary without a fault.
  */
-Test(cpu_exec, pmp_boundary_inside_a_page_stops_execution, .init = setup, .disabled = true)
+Test(cpu_exec, pmp_boundary_inside_a_page_stops_execution, .init = setup)
 {
     org(RAM_BASE + 0x7f8);
     emit(NOP);

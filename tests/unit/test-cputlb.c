@@ -394,9 +394,8 @@ Test(cputlb, misaligned_store_into_a_failing_page_writes_nothing, .init = setup)
 
 /*
  * RAM's last page followed by a hole: the hole's page translates (it is
- * there, as unassigned I/O) but the store cannot complete there.
- * BUG (reported): the bytes on the RAM page are written before the hole's
- * byte fails, so the guest sees a faulting store that changed memory.
+ * there, as unassigned I/O) but the store cannot complete there, so the
+ * faulting store must leave the RAM bytes unchanged.
  */
 Test(cputlb, misaligned_store_into_a_hole_writes_nothing, .init = setup)
 {
