@@ -6,8 +6,10 @@
  * Per-source state is kept as bitmaps of 32-bit words, the layout the
  * registers expose: `level` (the input line), `pending` (a request the
  * core holds) and `in_service` (claimed, not yet completed).  The gateway
- * rule "no new request until completion" is then: pending = level and not
- * in service, evaluated when the line moves and when service ends.  Every
+ * turns a high line into a request when the source is not in service,
+ * evaluated when the line moves and when service ends; a request stays
+ * pending until it is claimed, even if the line drops first (the PLIC
+ * specification's gateway, and QEMU's behaviour).  Every
  * change re-evaluates all contexts; an output line is only driven when its
  * level changes, so that the hart sees edges, not repeats.
  */
@@ -116,10 +118,12 @@ static void plic_update(PLICState *s)
     }
 }
 
-/* The gateway: a source asks for service while its line is high and it is not in service. */
+/* The gateway: a high line not in service makes a request; only a claim ends it. */
 static void plic_gateway(PLICState *s, unsigned id)
 {
-    plic_set_bit(s->pending, id, plic_bit(s->level, id) && !plic_bit(s->in_service, id));
+    if (plic_bit(s->level, id) && !plic_bit(s->in_service, id)) {
+        plic_set_bit(s->pending, id, true);
+    }
 }
 
 static void plic_source_handler(void *opaque, int n, int level)

@@ -2,7 +2,8 @@
  * cpu/riscv/pmp.c: physical memory protection checks (privileged spec
  * v1.12, section 3.7): 16 entries, address matching OFF/TOR/NA4/NAPOT with
  * 4-byte granularity, the L bit (locked entries bind M-mode too), lowest-
- * numbered match wins, and an S/U access that matches no entry fails.
+ * numbered match wins, and an S/U access that matches no entry fails (also
+ * with every entry OFF: 16 entries are implemented).
  *
  * For the TLB the check also says whether its verdict holds for the whole
  * page: when an entry boundary falls inside the page, the translation is
@@ -61,16 +62,6 @@ static bool pmp_entry_range(const CPURISCVState *env, unsigned i, uint64_t *lo, 
     }
 }
 
-static bool pmp_any_active(const CPURISCVState *env)
-{
-    for (unsigned i = 0; i < RISCV_PMP_ENTRIES; i++) {
-        if ((env->pmpcfg[i] >> PMP_A_SHIFT) & 3) {
-            return true;
-        }
-    }
-    return false;
-}
-
 bool riscv_pmp_check(const CPURISCVState *env, uint64_t addr, unsigned size,
                      MMUAccessType type, unsigned priv, bool *whole_page)
 {
@@ -111,13 +102,9 @@ bool riscv_pmp_check(const CPURISCVState *env, uint64_t addr, unsigned size,
         }
     }
     /*
-     * No entry matches: M-mode is allowed; S and U fail when any entry is
-     * implemented (16 are).  With every entry OFF, nothing was configured
-     * yet: lemu follows QEMU and lets S/U through, so that a program that
-     * never sets up PMP still runs in U-mode.
+     * No entry matches: M-mode is allowed; S and U fail, since entries are
+     * implemented, even when all are OFF (Spike agrees; QEMU 7.2 instead
+     * refuses the mret into S or U).
      */
-    if (priv == PRV_M) {
-        return true;
-    }
-    return !pmp_any_active(env);
+    return priv == PRV_M;
 }

@@ -2,8 +2,14 @@
 on qemu-system-riscv64 and on lemu; the register dumps and buffer checksums
 they print must be identical.
 
-    random-difftest.py [--count N] [--per-elf M] [--seed S] [--ref "CMD"]
-                       [--emu "CMD"] [-j J] [--keep DIR]
+    random-difftest.py [--board spike|virt] [--count N] [--per-elf M]
+                       [--seed S] [--ref "CMD"] [--emu "CMD"] [-j J]
+                       [--keep DIR]
+
+--board spike (the default) runs M-mode programs on -M spike; --board virt
+runs S-mode programs under an Sv39 page table (rvgen.SModeGenerator, the
+harness roms/virt/smode-run.c) on -M virt, and also compares the A/D bits
+the page walk set.
 
 Program i has seed S + i, so one program is reproduced with
 "--seed <its seed> --count 1".  S defaults to $LEMU_DIFFTEST_SEED, else to a
@@ -35,23 +41,31 @@ CC_FLAGS = ["-march=rv64imac_zicsr_zifencei", "-mabi=lp64", "-mcmodel=medany"]
 LD_FLAGS = ["-march=rv64imac", "-mabi=lp64", "--specs=picolibc.specs",
             "-nostartfiles", "-DPICOLIBC_INTEGER_PRINTF_SCANF",
             "-Wl,--gc-sections", "-Wl,--no-warn-rwx-segments"]
-RUNTIME = ["crt0.rv.o", "htif.rv.o", "dump.rv.o"]
+# The runtime objects under $top_builddir/roms, per board.
+RUNTIME = {
+    "spike": ["common/crt0.rv.o", "common/htif.rv.o", "common/dump.rv.o"],
+    "virt": ["common/crt0.rv.o", "common/dump.rv.o", "virt/console.rv.o",
+             "virt/vtrap.rv.o", "virt/vm.rv.o", "virt/smode-run.rv.o"],
+}
 
 
-def build(cc, workdir, index, seeds):
+def build(cc, workdir, index, seeds, board="spike"):
     """Write, assemble and link one ELF; returns (elf, error or None)."""
     src = os.path.join(workdir, f"random{index:03d}.S")
     elf = src[:-2] + ".elf"
+    make = rvgen.smode_program_file if board == "virt" else rvgen.program_file
     with open(src, "w") as f:
-        f.write(rvgen.program_file(seeds))
+        f.write(make(seeds))
     obj = src[:-2] + ".o"
-    common = os.path.join(romrun.builddir(), "roms", "common")
+    roms = os.path.join(romrun.builddir(), "roms")
+    includes = ["-I" + os.path.join(romrun.srcdir(), "roms", d)
+                for d in ("virt", "common")]
     # Two steps, as for the roms: the Z extensions to assemble, plain
     # rv64imac to link (it selects picolibc's multilib).
-    steps = [shlex.split(cc) + CC_FLAGS + ["-c", "-o", obj, src],
+    steps = [shlex.split(cc) + CC_FLAGS + includes + ["-c", "-o", obj, src],
              shlex.split(cc) + LD_FLAGS
              + ["-T", os.path.join(romrun.srcdir(), "roms", "common", "link.ld"),
-                "-o", elf, obj] + [os.path.join(common, o) for o in RUNTIME]]
+                "-o", elf, obj] + [os.path.join(roms, o) for o in RUNTIME[board]]]
     for argv in steps:
         p = subprocess.run(argv, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT)
@@ -104,6 +118,7 @@ def first_mismatch(seeds, ref, emu):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--board", choices=romrun.BOARDS, default="spike")
     ap.add_argument("--count", type=int, default=320)
     ap.add_argument("--per-elf", type=int, default=20)
     ap.add_argument("--seed", type=int,
@@ -118,9 +133,10 @@ def main():
 
     seed = int(args.seed) if args.seed is not None else \
         int.from_bytes(os.urandom(4), "little")
-    ref_cmd = args.ref or romrun.qemu_command()
-    emu_cmd = args.emu or romrun.lemu_command()
-    romrun.log(f"random-difftest: {args.count} programs, base seed {seed} "
+    ref_cmd = args.ref or romrun.qemu_command(args.board)
+    emu_cmd = args.emu or romrun.lemu_command(board=args.board)
+    kind = "S-mode programs on virt" if args.board == "virt" else "programs"
+    romrun.log(f"random-difftest: {args.count} {kind}, base seed {seed} "
                f"(rerun: LEMU_DIFFTEST_SEED={seed})")
     romrun.log(f"  reference: {ref_cmd}\n  tested:    {emu_cmd}")
     for cmd in (ref_cmd, emu_cmd):
@@ -151,7 +167,7 @@ def run_all(args, seed, workdir, ref_cmd, emu_cmd):
 
     t0 = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as ex:
-        built = list(ex.map(lambda ig: build(cc, workdir, *ig),
+        built = list(ex.map(lambda ig: build(cc, workdir, *ig, args.board),
                             enumerate(groups)))
     for (elf, err), seeds in zip(built, groups):
         if err:
@@ -178,8 +194,8 @@ def run_all(args, seed, workdir, ref_cmd, emu_cmd):
             bad_seed, why = mismatch
             failed += 1
             romrun.log(f"FAIL: program seed {bad_seed}: {why}\n"
-                       f"  reproduce: {sys.argv[0]} --seed {bad_seed} "
-                       f"--count 1 --keep DIR")
+                       f"  reproduce: {sys.argv[0]} --board {args.board} "
+                       f"--seed {bad_seed} --count 1 --keep DIR")
             if e.err:
                 romrun.log(romrun.stderr_tail(e.err))
     romrun.log(f"random-difftest: {len(groups) - failed} of {len(groups)} "

@@ -13,9 +13,24 @@ Register roles: sp (x2) points into the buffer for the c.*sp forms, s1 (x9)
 is the buffer base for the others, s2 (x18) counts loops; no generated
 instruction writes them (except paired c.addi16sp).  Everything else,
 including ra, gp and tp, is random.  The same seed always gives the same
-program text.  Used by random-difftest.py; run it directly to see one:
+program text.
 
-    rvgen.py SEED
+SModeGenerator makes the same kind of program for the virt board, run in
+S-mode under an Sv39 page table that roms/virt/smode-run.c builds: the code
+runs at a virtual address far from its physical one (4 KiB pages), the
+buffer is one page reached through SMODE_BUF_VA (its PTE's A and D left to
+the page walk) and through an alias, and the mix adds S-mode operations
+(sscratch, satp reads, sfence.vma in its forms, fence.i, loads and stores
+through the alias) and page faults in the middle of the code (loads from an
+unmapped page, stores and AMOs to a read-only one, misaligned loads
+crossing into the unmapped page; load and store page faults are delegated
+to a handler in the program that steps over the instruction, and scause,
+stval and sepc are read back later).  The program saves its registers through SMODE_REGS_VA
+and ends with the return ecall back to M, which dumps them (and the A/D
+bits the walk set).  Used by random-difftest.py; run it directly to see
+one:
+
+    rvgen.py [--smode] SEED
 """
 
 import random
@@ -323,6 +338,165 @@ class Generator:
         return "\n".join(self.lines) + "\n"
 
 
+# The S-mode programs' virtual memory (roms/virt/smode-run.c agrees).
+SMODE_CODE_VA = 0x1000000000
+SMODE_BUF_VA = 0x40000000
+SMODE_BUF_ALIAS_VA = 0x40002000
+SMODE_REGS_VA = 0x40004000
+SMODE_HOLE_VA = 0x40006000      # unmapped: loads and stores fault
+SMODE_RO_VA = 0x40008000        # the buffer page again, read-only; the
+                                # page after it is unmapped
+
+
+class SModeGenerator(Generator):
+    """A random program for S-mode under Sv39 (see the module comment)."""
+
+    def op_fault(self, avoid=()):
+        """A load, store or AMO that page-faults (delegated to the S handler,
+        which steps over it), or a read of the trap CSRs it left."""
+        rng = self.rng
+        kind = rng.randrange(5)
+        base = self.dest(tuple(avoid) + (0,))
+        if kind == 4:
+            csr = rng.choice(["scause", "stval", "sepc"])
+            self.emit(f"csrr {x(base)}, {csr}")
+            return
+        self.lines.append("    .option push")
+        self.lines.append("    .option norvc")
+        if kind == 0:                   # load from the hole
+            self.emit(f"li {x(base)}, {SMODE_HOLE_VA + rng.randrange(0, 4096, 8):#x}")
+            op, _ = rng.choice(LOADS)
+            self.emit(f"{op} {x(self.dest(avoid))}, 0({x(base)})")
+        elif kind == 1:                 # store to the read-only page
+            self.emit(f"li {x(base)}, {SMODE_RO_VA + rng.randrange(0, 4096, 8):#x}")
+            op, _ = rng.choice(STORES)
+            self.emit(f"{op} {x(self.src())}, 0({x(base)})")
+        elif kind == 2:                 # AMO on the read-only page
+            self.emit(f"li {x(base)}, {SMODE_RO_VA + rng.randrange(0, 4096, 8):#x}")
+            op = rng.choice(AMOS) + ".d"
+            self.emit(f"{op} {x(self.dest(avoid))}, {x(self.src())}, ({x(base)})")
+        else:                           # misaligned across into the hole
+            off = rng.choice([4093, 4094, 4095])
+            self.emit(f"li {x(base)}, {SMODE_RO_VA + off:#x}")
+            op, _ = rng.choice([("ld", 8), ("lw", 4), ("lwu", 4)])
+            self.emit(f"{op} {x(self.dest(avoid))}, 0({x(base)})")
+        self.lines.append("    .option pop")
+
+    def op_smode(self, avoid=()):
+        rng = self.rng
+        kind = rng.randrange(8)
+        if kind >= 6:
+            self.op_fault(avoid)
+            return
+        if kind == 0:
+            op = rng.choice(["csrrw", "csrrs", "csrrc"])
+            self.emit(f"{op} {x(self.dest(avoid))}, sscratch, {x(self.src())}")
+        elif kind == 1:
+            self.emit(f"csrr {x(self.dest(avoid))}, satp")
+        elif kind == 2:
+            form = rng.randrange(3)
+            if form == 0:
+                self.emit("sfence.vma")
+            elif form == 1:
+                self.emit("sfence.vma s1")
+            else:
+                self.emit(f"sfence.vma zero, {x(self.src())}")
+        elif kind == 3:
+            self.emit("fence.i")
+        else:
+            # A load or store through the alias of the buffer page.
+            base = self.dest(tuple(avoid) + (0,))
+            self.emit(f"li {x(base)}, {SMODE_BUF_ALIAS_VA + S1_OFFSET:#x}")
+            if kind == 4:
+                op, size = self.rng.choice(LOADS)
+                self.emit(f"{op} {x(self.dest(avoid))}, {self.mem_offset(size)}({x(base)})")
+            else:
+                op, size = self.rng.choice(STORES)
+                self.emit(f"{op} {x(self.src())}, {self.mem_offset(size)}({x(base)})")
+
+    def straight(self, avoid=()):
+        if self.rng.random() < 0.08:
+            self.op_smode(avoid)
+        else:
+            super().straight(avoid)
+
+    def program(self, name):
+        """One program: code in its own page-aligned section (label
+        `name`_start .. `name`_end), its buffer in a page of its own."""
+        rng = self.rng
+        buf = f"{name}_buf"
+        self.lines = [f"/* program {name}: seed {self.seed}, S-mode */",
+                      f"    .section .text.{name}, \"ax\", @progbits",
+                      "    .align 12", f"{name}_start:"]
+        self.emit(f"la t0, {name}_trap")
+        self.emit("csrw stvec, t0")
+        self.emit(f"li s1, {SMODE_BUF_VA + S1_OFFSET:#x}")
+        self.emit(f"li sp, {SMODE_BUF_VA + SP_OFFSET:#x}")
+        for r in range(1, 32):
+            if r not in RESERVED:
+                self.emit(f"li {x(r)}, {self.value():#x}")
+        self.body(rng.randint(60, 120))
+        # Registers out through the save page, then back to M.
+        self.emit("csrw sscratch, x31")
+        self.emit(f"li x31, {SMODE_REGS_VA:#x}")
+        for r in range(1, 31):
+            self.emit(f"sd {x(r)}, {8 * r}(x31)")
+        self.emit("csrr x1, sscratch")
+        self.emit("sd x1, 248(x31)")
+        self.emit("li a7, VTRAP_ECALL_RETURN")
+        self.emit("ecall")
+        # The S-mode handler of the page faults op_fault makes (all 4-byte
+        # instructions): step over, changing no register (sscratch keeps
+        # the new sepc).
+        self.lines.append("    .align 2")
+        self.lines.append(f"{name}_trap:")
+        self.emit("csrrw t6, sscratch, t6")
+        self.emit("csrr t6, sepc")
+        self.emit("addi t6, t6, 4")
+        self.emit("csrw sepc, t6")
+        self.emit("csrrw t6, sscratch, t6")
+        self.emit("sret")
+        self.lines.append(f"{name}_end:")
+        self.lines.append("    .data")
+        self.lines.append("    .align 12")
+        self.lines.append(f"{buf}:")
+        for i in range(0, BUF_SIZE, 8):
+            self.lines.append(f"    .dword {rng.getrandbits(64):#x}")
+        # The M-mode part: run it, dump registers, buffer and A/D bits.
+        self.lines += [
+            "    .text",
+            f"    la a0, {name}_start",
+            f"    la a1, {name}_end",
+            f"    la a2, {buf}",
+            "    la a3, rg_regs",
+            "    call smode_run",
+            "    mv s0, a0",
+            "    la a0, rg_regs",
+            f"    la a1, {buf}",
+            f"    li a2, {BUF_SIZE}",
+            f"    li a3, {self.seed}",
+            "    call rt_dump_state",
+            "    mv a0, s0",
+            "    call smode_print_ad",
+        ]
+        return "\n".join(self.lines) + "\n"
+
+
+def smode_program_file(seeds):
+    """An assembly file running one S-mode program per seed (virt board),
+    then exiting 0."""
+    parts = ["/* generated by tests/difftest/rvgen.py --smode: seeds "
+             f"{', '.join(str(s) for s in seeds)} */",
+             '#include "vtrap.h"',
+             "    .option norelax",
+             "    .bss", "    .align 12", "rg_regs:", "    .space 256",
+             "    .text", "    .globl main", "main:"]
+    for i, seed in enumerate(seeds):
+        parts.append(SModeGenerator(seed).program(f"rg_prog{i}"))
+    parts += ["    .text", "    li a0, 0", "    call exit", ""]
+    return "\n".join(parts)
+
+
 def program_file(seeds):
     """An assembly file running one program per seed, then exiting 0."""
     parts = ["/* generated by tests/difftest/rvgen.py: seeds "
@@ -337,6 +511,11 @@ def program_file(seeds):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: rvgen.py SEED")
-    sys.stdout.write(program_file([int(sys.argv[1])]))
+    args = sys.argv[1:]
+    smode = args[:1] == ["--smode"]
+    if smode:
+        args = args[1:]
+    if len(args) != 1:
+        sys.exit("usage: rvgen.py [--smode] SEED")
+    make = smode_program_file if smode else program_file
+    sys.stdout.write(make([int(args[0])]))

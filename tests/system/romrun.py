@@ -7,6 +7,11 @@ specification (and from lemu).
 A rom is named by its path under roms/ without .elf ("tests/rv64m",
 "hello").  Its expected console text is roms/<name>.expected in the source
 tree, its expected exit status roms/<name>.status (default 0).
+
+Roms run on one of two boards: "spike" (roms/tests and the demos: HTIF
+console and exit) or "virt" (roms/virt-tests: UART console, SiFive test
+finisher, PLIC; run with -M virt -bios none).  rom_board() tells which from
+the name; the command helpers take the board.
 """
 
 import concurrent.futures
@@ -41,6 +46,33 @@ QEMU_DEVIATIONS = {
         "QEMU 7.2: ctzw counts into the upper half when the low word is zero",
 }
 
+# The same for the virt-board roms (roms/virt-tests).
+QEMU_VIRT_DEVIATIONS = {
+    "virt-tests/amo-page-fault-is-store":
+        "QEMU 7.2: an AMO on an unmapped page raises a load page fault (13) "
+        "instead of a store/AMO page fault (15)",
+    "virt-tests/deleg-misaligned-amo":
+        "QEMU 7.2: a misaligned AMO raises cause 4 instead of 6",
+    "virt-tests/irq-priority":
+        "QEMU 7.2 without AIA takes the lowest-numbered pending interrupt "
+        "first (SSI, MSI, STI, MTI, SEI, MEI), not MEI, MSI, MTI, SEI, SSI, "
+        "STI",
+    "virt-tests/plic-complete-repends":
+        "QEMU 7.2's PLIC makes a source pending only when its line rises: a "
+        "completion while the line is still high does not re-pend it",
+    "virt-tests/pmp-all-off-denies-s-u":
+        "QEMU 7.2 makes an mret to S or U illegal while no PMP entry is "
+        "active (the spec and lemu: every S/U access fails)",
+    "virt-tests/xret-clears-mprv":
+        "QEMU 7.2: mret and sret to S or U leave mstatus.MPRV set",
+}
+
+# Roms that show a lemu bug not fixed yet: run-roms.py and difftest-roms.py
+# report them as expected failures (XFAIL) and fail when they pass (XPASS),
+# so that the fix removes the entry.
+LEMU_KNOWN_BUGS = {
+}
+
 # lemu's default instruction limit per rom: far above what any test needs,
 # low enough that a guest spinning forever stops within seconds.
 DEFAULT_MAX_INSNS = 200_000_000
@@ -56,24 +88,40 @@ def builddir():
     return os.environ.get("top_builddir") or os.getcwd()
 
 
-def lemu_command(max_insns=None):
+BOARDS = ("spike", "virt")
+
+
+def lemu_command(max_insns=None, board="spike"):
     """The lemu command prefix, from $LEMU (default $top_builddir/lemu)."""
     lemu = os.environ.get("LEMU") or os.path.join(builddir(), "lemu")
     if max_insns is None:
         max_insns = int(os.environ.get("LEMU_MAX_INSNS", DEFAULT_MAX_INSNS))
-    return (f"{shlex.quote(lemu)} -M spike -nographic "
+    bios = "-bios none " if board == "virt" else ""
+    return (f"{shlex.quote(lemu)} -M {board} -nographic {bios}"
             f"--max-insns {max_insns} -kernel")
 
 
-def qemu_command():
+def qemu_command(board="spike"):
     """The qemu command prefix, from $QEMU_RISCV64 and $LEMU_QEMU_CPU.
 
-    The default CPU matches lemu's: RV64IMAC with M and U modes, so that the
-    roms that print misa agree."""
+    The default CPU is qemu's rv64 without the hypervisor extension, as
+    lemu's harts have none (H would add delegable causes and mstatus
+    fields that the privileged tests see)."""
     qemu = os.environ.get("QEMU_RISCV64") or "qemu-system-riscv64"
     cpu = os.environ.get("LEMU_QEMU_CPU", "rv64,h=off")
     cpu_opt = f"-cpu {shlex.quote(cpu)} " if cpu else ""
-    return f"{shlex.quote(qemu)} -M spike {cpu_opt}-bios none -nographic -kernel"
+    return (f"{shlex.quote(qemu)} -M {board} {cpu_opt}-bios none -nographic "
+            "-kernel")
+
+
+def rom_board(name):
+    """The board a rom runs on: "virt" for roms/virt-tests, else "spike"."""
+    return "virt" if name.startswith("virt-tests/") else "spike"
+
+
+def qemu_deviation(name):
+    """Why qemu 7.2 runs this rom differently from the spec, or None."""
+    return QEMU_DEVIATIONS.get(name) or QEMU_VIRT_DEVIATIONS.get(name)
 
 
 def emulator_missing(command):
@@ -87,14 +135,22 @@ def emulator_missing(command):
     return None if ok else f"{prog}: not found or not executable"
 
 
+def board_roms(board):
+    """The roms of one board."""
+    return find_roms(("virt-tests",) if board == "virt" else ("tests", "demos"))
+
+
 def find_roms(kinds=("tests", "demos")):
-    """Names of the roms that have an expected-output file, sorted."""
+    """Names of the roms that have an expected-output file, sorted.
+
+    kinds: "tests" (roms/tests), "demos" (roms/*), "virt-tests"."""
     names = []
     roms = os.path.join(srcdir(), "roms")
-    if "tests" in kinds:
-        d = os.path.join(roms, "tests")
-        names += ["tests/" + f[:-len(".expected")] for f in os.listdir(d)
-                  if f.endswith(".expected")]
+    for kind in ("tests", "virt-tests"):
+        if kind in kinds:
+            d = os.path.join(roms, kind)
+            names += [kind + "/" + f[:-len(".expected")] for f in os.listdir(d)
+                      if f.endswith(".expected")]
     if "demos" in kinds:
         names += [f[:-len(".expected")] for f in os.listdir(roms)
                   if f.endswith(".expected")]

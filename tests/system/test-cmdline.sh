@@ -2,9 +2,11 @@
 # test-cmdline.sh: the lemu command line (softmmu/vl.c) as a user meets it:
 # every mistake is one line on stderr and exit status 2; --help, --version,
 # -M help and -d help answer and exit 0; `-M virt --mtree` prints the virt
-# board's memory map; -machine dumpdtb writes a device tree dtc accepts; a
-# -kernel ELF's tohost/fromhost become HTIF regions on spike.  No guest code
-# runs, so this needs no CPU.
+# board's memory map; -machine dumpdtb writes a device tree dtc accepts (also
+# with -smp 4); firmware and kernel files the virt board cannot use (missing,
+# empty, text, another architecture's ELF, too large for -m) are refused
+# before anything runs; a -kernel ELF's tohost/fromhost become HTIF regions
+# on spike.  No guest code runs, so this needs no CPU.
 #
 # LEMU overrides the binary (default: $top_builddir/lemu).
 
@@ -113,6 +115,36 @@ if [ -r /bin/sh ] && [ "$(head -c 4 /bin/sh | od -An -c | tr -d ' ')" = '177ELF'
 fi
 expect_error "cannot open '$tmp/missing.bin'" -M virt -bios "$tmp/missing.bin"
 
+# ---- the virt board's firmware and kernel (-bios, -kernel) ------------------
+# Raw images have no header: an empty or a text file is refused, anything
+# else is loaded as it is (what a raw image is).
+expect_error "cannot open '$tmp/missing.elf'" -M virt -bios "$tmp/random.bin" \
+    -kernel "$tmp/missing.elf"
+expect_error "'$tmp/text.elf': a text file, not a RISC-V image" -M virt -bios "$tmp/text.elf"
+expect_error "'$tmp/text.elf': a text file, not a RISC-V image" -M virt \
+    -bios "$tmp/random.bin" -kernel "$tmp/text.elf"
+: >"$tmp/empty.bin"
+expect_error "'$tmp/empty.bin': empty file" -M virt -bios "$tmp/empty.bin"
+expect_error "'$tmp/empty.bin': empty file" -M virt -kernel "$tmp/empty.bin"
+expect_error "'$tmp': not a regular file" -M virt -bios "$tmp"
+if [ -r /bin/sh ] && [ "$(head -c 4 /bin/sh | od -An -c | tr -d ' ')" = '177ELF' ]; then
+    expect_error "'/bin/sh': ELF file for machine .*not RISC-V" -M virt -bios /bin/sh
+    expect_error "'/bin/sh': ELF file for machine .*not RISC-V" -M virt \
+        -bios "$tmp/random.bin" -kernel /bin/sh
+fi
+head -c 2000000 /dev/zero >"$tmp/two-mb.bin"
+expect_error "'$tmp/two-mb.bin': image too large" -M virt -m 1M -bios "$tmp/two-mb.bin"
+# With firmware, a raw kernel goes 2 MiB into RAM, where fw_jump jumps.
+expect_error "'$tmp/random.bin': no RAM at 0x80200000" -M virt -m 2M -bios "$tmp/random.bin" \
+    -kernel "$tmp/random.bin"
+expect_error "too little RAM, the virt board needs at least 1M" -M virt -m 512K
+expect_error "not a size" -M virt -m 1.5G
+expect_error "not a size" -M virt -m 256MB
+expect_error "harts from 1 to 8" -M virt -smp 9
+expect_error "harts from 1 to 8" -M virt -smp 0
+expect_error "harts from 1 to 8" -M virt -smp cpus=-1
+expect_error "unknown board 'virt2'" -M virt2 -bios "$tmp/random.bin"
+
 # ---- answers ------------------------------------------------------------
 expect_ok --help
 for opt in -M -m -kernel -bios -nographic -serial -smp -d -D -icount --max-insns --mtree \
@@ -180,6 +212,25 @@ else
     echo "dtc not installed: device tree contents not checked"
 fi
 expect_error "cannot create '$tmp/no/dir/x.dtb'" -M virt,dumpdtb="$tmp/no/dir/x.dtb"
+
+# -smp 4: four harts, each with its interrupt controller, wired to the CLINT
+# (software and timer interrupts) and to the PLIC (M and S contexts).
+expect_ok -M virt,dumpdtb="$tmp/virt4.dtb" -smp 4
+if command -v dtc >/dev/null 2>&1 && [ -s "$tmp/virt4.dtb" ]; then
+    if ! dtc -I dtb -O dts -o "$tmp/virt4.dts" "$tmp/virt4.dtb" 2>"$tmp/dtc.err"; then
+        fail "dtc rejects the -smp 4 virt device tree:"
+        sed 's/^/    /' "$tmp/dtc.err"
+    fi
+    cpus=$(grep -c 'device_type = "cpu"' "$tmp/virt4.dts")
+    [ "$cpus" -eq 4 ] || fail "-smp 4 device tree has $cpus cpu nodes, expected 4"
+    for want in 'cpu@3 {' 'reg = <0x03>;' \
+            'interrupts-extended = <0x01 0x03 0x01 0x07 0x02 0x03 0x02 0x07 0x03 0x03 0x03 0x07 0x04 0x03 0x04 0x07>' \
+            'interrupts-extended = <0x01 0x0b 0x01 0x09 0x02 0x0b 0x02 0x09 0x03 0x0b 0x03 0x09 0x04 0x0b 0x04 0x09>'; do
+        if ! grep -q -F "$want" "$tmp/virt4.dts"; then
+            fail "-smp 4 virt device tree lacks $want"
+        fi
+    done
+fi
 
 # ---- a RISC-V ELF on spike: HTIF at its symbols -------------------------
 if command -v "$RISCV_CC" >/dev/null 2>&1; then

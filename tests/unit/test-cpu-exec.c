@@ -422,6 +422,8 @@ Test(cpu_exec, same_code_in_m_and_u_mode_is_translated_for_each, .init = setup)
     emit(MRET);
     env->gpr[T0] = RAM_BASE + 0x400;
     env->mstatus &= ~MSTATUS_MPP;    /* MPP = U */
+    env->pmpaddr[0] = ~0ull >> 10;   /* U may run anywhere: NAPOT, R W X */
+    env->pmpcfg[0] = 0x1f;
     run_from(RAM_BASE);
     cr_expect_eq(env->mcause, RISCV_EXCP_U_ECALL, "mcause %lu", (unsigned long)env->mcause);
     cr_expect_eq(env->mepc, RAM_BASE + 0x400);
