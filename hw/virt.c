@@ -9,14 +9,26 @@
  * finisher (poweroff/reboot) are real; the RTC and the virtio-mmio slots are
  * stub I/O regions (reads return 0, writes are dropped, both logged as guest
  * errors) that hold their place in the map until their models come.
+ * QEMU's two CFI flash banks at 0x20000000 are absent (U-Boot then takes
+ * every address for flash in `cp`: copy with mw/md instead).
+ *
+ * -smp N gives 1 to MACHINE_MAX_CPUS harts with ids 0..N-1, all starting in
+ * the reset ROM (a0 = hart id): each has its msip and mtimecmp in the CLINT,
+ * an M and an S context in the PLIC, and a cpu node in the device tree; the
+ * main loop runs them round-robin in one host thread.  OpenSBI parks the
+ * harts it does not boot on and wakes them with CLINT IPIs (SBI HSM).
  *
  * Firmware (-bios FILE) is an ELF loaded at its own addresses or a raw image
  * at the start of RAM; -kernel is an ELF, or a raw image placed where
  * OpenSBI's fw_jump expects the next stage (0x80200000) when there is
- * firmware, at the start of RAM otherwise.
+ * firmware, at the start of RAM otherwise.  A guest reset request (the test
+ * finisher's 0x7777: U-Boot's `reset`, SBI system reset) stops lemu with
+ * status 0 and a line on stderr, like qemu -no-reboot: lemu cannot reset a
+ * machine yet.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +104,55 @@ static bool virt_add_stub(MachineState *ms, const char *name, hwaddr base, uint6
     return true;
 }
 
+/*
+ * A raw image has no header to check, but two mistakes are easy to catch
+ * before the harts run garbage in silence: an empty file, and a text file (a
+ * script, a log, a device-tree source) given where a binary belongs.  RISC-V
+ * code is never printable text for long: the major opcodes of loads, ALU
+ * immediates, auipc, jal (0x03, 0x13, 0x17, 0x6f, ...) are control bytes.
+ * Text here means lines: printable bytes and at least one line break in the
+ * first VIRT_RAW_SNIFF_BYTES (a few printable bytes alone may be data a test
+ * placed on purpose).  An unreadable file passes: the loader reports why.
+ */
+#define VIRT_RAW_SNIFF_BYTES 512
+
+static bool virt_byte_is_text(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static bool virt_check_raw_image(const char *filename, Error **errp)
+{
+    unsigned char buf[VIRT_RAW_SNIFF_BYTES];
+    FILE *f = fopen(filename, "rb");
+    if (!f) {
+        return true;
+    }
+    size_t n = fread(buf, 1, sizeof(buf), f);
+    bool read_error = ferror(f);
+    fclose(f);
+    if (read_error) {
+        return true;
+    }
+    if (n == 0) {
+        error_setg(errp, "'%s': empty file, not a firmware or kernel image", filename);
+        return false;
+    }
+    bool has_line_break = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!virt_byte_is_text(buf[i])) {
+            return true;
+        }
+        has_line_break |= buf[i] == '\n';
+    }
+    if (!has_line_break) {
+        return true;
+    }
+    error_setg(errp, "'%s': a text file, not a RISC-V image (give an ELF file or a raw binary)",
+               filename);
+    return false;
+}
+
 /* Load an ELF at its addresses, or a raw image at raw_addr; sets *entry. */
 static bool virt_load(MachineState *ms, const char *filename, hwaddr raw_addr,
                       uint64_t *entry, Error **errp)
@@ -115,7 +176,8 @@ static bool virt_load(MachineState *ms, const char *filename, hwaddr raw_addr,
                    (unsigned long long)raw_addr);
         return false;
     }
-    if (loader_load_raw(filename, &ms->address_space_memory, raw_addr, room, errp) < 0) {
+    if (!virt_check_raw_image(filename, errp) ||
+        loader_load_raw(filename, &ms->address_space_memory, raw_addr, room, errp) < 0) {
         return false;
     }
     *entry = raw_addr;
@@ -230,10 +292,11 @@ static bool virt_init(MachineState *ms, Error **errp)
 
 const MachineClass machine_virt_class = {
     .name = "virt",
-    .desc = "RISC-V VirtIO board (QEMU's memory map: CLINT, PLIC, ns16550a UART, test finisher)",
+    .desc = "RISC-V VirtIO board (QEMU's memory map: CLINT, PLIC, ns16550a UART, test "
+            "finisher; up to 8 harts)",
     .default_ram_size = 128 * 1024 * 1024,
     .min_ram_size = 1024 * 1024,
     .max_ram_size = (uint64_t)1 << 40,
-    .max_cpus = 1,
+    .max_cpus = MACHINE_MAX_CPUS,
     .init = virt_init,
 };

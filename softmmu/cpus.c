@@ -130,6 +130,9 @@ int lemu_run(MachineState *ms)
                 break;
             }
             int r = cpu_exec(cpu, cpu->insn_count + cpus_slice());
+            if (first_cpu->next_cpu && cpu->ops->deschedule) {
+                cpu->ops->deschedule(cpu);
+            }
             if (cpu->stopped) {
                 lemu_log_flush();
                 return machine_max_insns_reached(ms);

@@ -54,7 +54,7 @@ static const VlOption vl_options[] = {
     { "bios", OPT_BIOS, "none|FILE", "firmware: none (the only choice on spike), or an ELF or raw image (virt)" },
     { "nographic", OPT_NOGRAPHIC, NULL, "no display: the console is on standard input and output" },
     { "serial", OPT_SERIAL, "stdio|file:PATH|null", "where the console goes (default stdio)" },
-    { "smp", OPT_SMP, "[cpus=]N", "number of harts (1)" },
+    { "smp", OPT_SMP, "[cpus=]N", "number of harts (1; virt: up to 8)" },
     { "d", OPT_LOG_ITEMS, "ITEM[,...]", "log the items (in_asm, exec, cpu, int, guest_errors, ...; -d help lists them)" },
     { "D", OPT_LOG_FILE, "FILE", "write the -d log to FILE instead of stderr" },
     { "icount", OPT_ICOUNT, "[shift=]N[,sleep=on|off]",

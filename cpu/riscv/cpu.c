@@ -147,6 +147,16 @@ static unsigned riscv_disas_insn(CPUState *cs, uint64_t pc, const uint8_t *code,
     return len;
 }
 
+/*
+ * Another hart runs next and may store to the reservation set; stores are
+ * not tracked across harts, so the reservation ends here (an SC may fail for
+ * any reason; one that succeeded after another hart's store would be wrong).
+ */
+static void riscv_cpu_deschedule(CPUState *cs)
+{
+    riscv_env(cs)->load_res = UINT64_MAX;
+}
+
 static const CPUOps riscv_cpu_ops = {
     .name = "riscv",
     .tlb_fill = riscv_tlb_fill,
@@ -161,6 +171,7 @@ static const CPUOps riscv_cpu_ops = {
     .exec_interrupt = riscv_exec_interrupt,
     .do_interrupt = riscv_do_interrupt,
     .has_work = riscv_has_work,
+    .deschedule = riscv_cpu_deschedule,
     .dump_state = riscv_cpu_dump_state,
     .disas_insn = riscv_disas_insn,
 };

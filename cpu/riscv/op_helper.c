@@ -104,6 +104,15 @@ static void helper_wfi(CPURISCVState *env, int32_t insn)
     }
     if (!riscv_has_work(cs)) {
         cs->halted = true;
+    } else if (first_cpu && first_cpu->next_cpu) {
+        /*
+         * An interrupt is pending and enabled in mie but masked globally, so
+         * wfi does not sleep and the guest polls around it (OpenSBI parks
+         * its harts this way).  wfi is a hint that the hart may be
+         * descheduled: give the rest of the slice to the other harts instead
+         * of spinning through it.
+         */
+        cs->exit_request = 1;
     }
 }
 

@@ -64,6 +64,12 @@ typedef struct CPUOps {
     void (*do_interrupt)(CPUState *cpu);
     /* Is there an interrupt that wakes the CPU from wfi? */
     bool (*has_work)(CPUState *cpu);
+    /*
+     * The main loop moves on to another CPU: this one's turn ends and
+     * others may store to memory before it runs again.  Drop what such
+     * stores would have to cancel (RISC-V: the LR reservation).  NULL: none.
+     */
+    void (*deschedule)(CPUState *cpu);
     /* -d cpu */
     void (*dump_state)(CPUState *cpu, FILE *f);
     /* The instruction-log line of -d in_asm (disassembly of one insn). */

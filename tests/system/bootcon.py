@@ -1,6 +1,6 @@
 """tests/system/bootcon.py: drive an emulator's console the way a person at
 a terminal does, for the firmware boot tests (test-boot-uboot.py) and the
-boot benchmark (tests/bench/bench-boot.py).
+boot benchmark (tests/bench/boot-time.py).
 
 A Console starts the emulator with its console on a pipe or on a
 pseudo-terminal (pty: lemu then sees a terminal and switches it to raw

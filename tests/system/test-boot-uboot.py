@@ -25,6 +25,8 @@ Cases (all by default):
   hsm-smp1/4/8   sbi-hsm-payload.c under fw_jump: SBI HSM hart_start,
                  hart_stop and hart_get_status for every hart, twice (a
                  stopped hart wakes through an IPI); needs $RISCV_CC
+  smp2-lr-sc     smp-lr-sc.S: an SC fails after another hart stored to its
+                 reservation set, even when the value is back; needs $RISCV_CC
 
 Every wait has a deadline (multiplied by $LEMU_TEST_TIMEOUT_SCALE): on
 timeout lemu is killed and the case fails showing what it printed.  Exit
@@ -396,6 +398,14 @@ def case_hsm_smp8(lemu):
     hsm_case(lemu, 8)
 
 
+def case_smp2_lr_sc(lemu):
+    elf = build_guest("smp-lr-sc.S", 0x80000000)
+    con = Console([lemu, "-M", "virt", "-smp", "2", "-nographic", "-bios", elf], "pipe")
+    status = con.wait(BOOT_TIMEOUT, "smp-lr-sc.S to end")
+    check(status == 0, f"exit status {status}: sc.w succeeded after another hart stored to "
+          "its reservation set" if status == 1 else f"exit status {status}, expected 0")
+
+
 CASES = {
     "smode-pipe": case_smode_pipe,
     "smode-pty": case_smode_pty,
@@ -408,6 +418,7 @@ CASES = {
     "hsm-smp1": case_hsm_smp1,
     "hsm-smp4": case_hsm_smp4,
     "hsm-smp8": case_hsm_smp8,
+    "smp2-lr-sc": case_smp2_lr_sc,
 }
 
 
