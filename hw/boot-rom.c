@@ -301,6 +301,7 @@ bool riscv_board_init_harts(MachineState *ms, unsigned xlen, bool has_mmu, Error
             .resetvec = RISCV_BOOT_ROM_BASE,
             .as = &ms->address_space_memory,
             .has_mmu = has_mmu,
+            .svade = ms->svade,
         };
         CPUState *cpu = riscv_cpu_create(&cfg, errp);
         if (!cpu) {

@@ -29,6 +29,7 @@ typedef enum VlOptionId {
     OPT_NOGRAPHIC,
     OPT_SERIAL,
     OPT_SMP,
+    OPT_CPU,
     OPT_LOG_ITEMS,
     OPT_LOG_FILE,
     OPT_ICOUNT,
@@ -55,6 +56,8 @@ static const VlOption vl_options[] = {
     { "nographic", OPT_NOGRAPHIC, NULL, "no display: the console is on standard input and output" },
     { "serial", OPT_SERIAL, "stdio|file:PATH|null", "where the console goes (default stdio)" },
     { "smp", OPT_SMP, "[cpus=]N", "number of harts (1; virt: up to 8)" },
+    { "cpu", OPT_CPU, "rv64[,svade=on|off]",
+      "the hart: rv64 (RV64GC + Zba/Zbb/Zbc/Zbs); svade=on: A/D bits are not set by the page walk, a missing one page-faults" },
     { "d", OPT_LOG_ITEMS, "ITEM[,...]", "log the items (in_asm, exec, cpu, int, guest_errors, ...; -d help lists them)" },
     { "D", OPT_LOG_FILE, "FILE", "write the -d log to FILE instead of stderr" },
     { "icount", OPT_ICOUNT, "[shift=]N[,sleep=on|off]",
@@ -79,6 +82,7 @@ typedef struct VlConfig {
     int console_in_fd;
     int console_out_fd;
     unsigned smp;
+    bool svade;
     unsigned log_mask;
     const char *log_file;
     int icount_shift;       /* -1: off */
@@ -258,6 +262,32 @@ static bool vl_parse_icount(VlConfig *c, char *arg, Error **errp)
 }
 
 /* -smp N or -smp cpus=N */
+/* -cpu rv64[,svade=on|off]: the only model, and how A/D bits are kept. */
+static bool vl_parse_cpu(VlConfig *c, const char *arg, Error **errp)
+{
+    const char *comma = strchr(arg, ',');
+    size_t len = comma ? (size_t)(comma - arg) : strlen(arg);
+    if (len != 4 || strncmp(arg, "rv64", 4)) {
+        error_setg(errp, "-cpu %.*s: the only CPU model is rv64", (int)len, arg);
+        return false;
+    }
+    while (comma) {
+        const char *item = comma + 1;
+        comma = strchr(item, ',');
+        size_t ilen = comma ? (size_t)(comma - item) : strlen(item);
+        if (ilen == 8 && !strncmp(item, "svade=on", 8)) {
+            c->svade = true;
+        } else if (ilen == 9 && !strncmp(item, "svade=off", 9)) {
+            c->svade = false;
+        } else {
+            error_setg(errp, "-cpu: unknown property '%.*s' (there is: svade=on|off)",
+                       (int)ilen, item);
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool vl_parse_smp(VlConfig *c, const char *arg, Error **errp)
 {
     const char *value = !strncmp(arg, "cpus=", 5) ? arg + 5 : arg;
@@ -323,6 +353,8 @@ static bool vl_handle_option(VlConfig *c, const VlOption *o, char *value, Error 
         return true;
     case OPT_SMP:
         return vl_parse_smp(c, value, errp);
+    case OPT_CPU:
+        return vl_parse_cpu(c, value, errp);
     case OPT_LOG_ITEMS:
         if (!strcmp(value, "help") || !strcmp(value, "?")) {
             lemu_log_print_items(stdout);
@@ -436,6 +468,7 @@ int lemu_main(int argc, char **argv)
     ms->dumpdtb = c.dumpdtb ? strdup(c.dumpdtb) : NULL;
     ms->nographic = c.nographic;
     ms->smp = c.smp;
+    ms->svade = c.svade;
     ms->max_insns = c.max_insns;
     ms->console_in_fd = c.console_in_fd;
     ms->console_out_fd = c.console_out_fd;

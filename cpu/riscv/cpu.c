@@ -328,7 +328,7 @@ CPUState *riscv_cpu_create(const RISCVCPUConfig *cfg, Error **errp)
         cpu->irqs[i] = irq_allocate_one(riscv_cpu_set_irq, cpu, i);
     }
     env->has_mmu = cfg->has_mmu;
-    env->hw_ad_update = true;
+    env->hw_ad_update = !cfg->svade;
     env->timebase_freq = cfg->timebase_freq ? cfg->timebase_freq : 10000000;
     env->stimecmp_timer = timer_new(LEMU_CLOCK_VIRTUAL, riscv_stimecmp_expired, env);
     riscv_translate_init();

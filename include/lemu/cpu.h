@@ -33,6 +33,7 @@ typedef struct RISCVCPUConfig {
     AddressSpace *as;       /* the address space the hart sees */
     bool has_mmu;           /* satp modes Sv39/Sv48/Sv57 (else Bare only) */
     uint64_t timebase_freq; /* of the time CSR (0: 10 MHz, the CLINT's) */
+    bool svade;             /* Svade: a clear A or D bit page-faults (else the walk sets it) */
 } RISCVCPUConfig;
 
 CPUState *riscv_cpu_create(const RISCVCPUConfig *cfg, Error **errp);

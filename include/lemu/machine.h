@@ -61,6 +61,7 @@ struct MachineState {
     char *dumpdtb;              /* -machine dumpdtb=FILE */
     bool nographic;
     unsigned smp;               /* number of harts (0: 1) */
+    bool svade;                 /* -cpu rv64,svade=on: A/D bits fault instead of being set */
     uint64_t max_insns;         /* --max-insns: stop after that many, 0: never */
     int console_in_fd;          /* -serial stdio: 0; -1: no input */
     int console_out_fd;         /* -serial stdio: 1; file:PATH: that file; -1: none */

@@ -99,6 +99,8 @@ expect_error "number of harts" -smp many
 expect_error "unknown -d item 'everything'" -d everything
 expect_error "not supported" -icount auto
 expect_error "shift must be" -icount shift=99
+expect_error "the only CPU model is rv64" -cpu rv32
+expect_error "unknown property 'svadu=on'" -cpu rv64,svadu=on
 expect_error "use stdio, mon:stdio, file:PATH, null or none" -serial tcp::4444
 expect_error "positive number" --max-insns 0
 expect_error "positive number" --max-insns -5

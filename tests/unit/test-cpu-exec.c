@@ -623,6 +623,7 @@ Test(cpu_exec, block_rewritten_by_dma_during_a_device_read_is_dropped, .init = s
 #define PTE_V 0x01u
 #define PTE_R 0x02u
 #define PTE_X 0x08u
+#define PTE_W 0x4u
 #define PTE_A 0x40u
 #define PTE_D 0x80u
 #define PT_ROOT (RAM_BASE + 0x30000)
@@ -689,6 +690,43 @@ Test(cpu_exec, fetch_straddling_into_an_unmapped_page_page_faults_until_mapped,
     cr_expect_eq(env->mcause, 0, "still faulting: mcause %lu", (unsigned long)env->mcause);
     cr_expect_eq(env->gpr[A0], 1);
     cr_expect_eq(cs->insn_count, 9);
+}
+
+/*
+ * Accessed/dirty bits: by default the page walk sets them (as QEMU does);
+ * with svade (-cpu rv64,svade=on) a clear bit is a page fault instead.
+ */
+static void ad_bits_case(bool svade)
+{
+    env->hw_ad_update = !svade;
+    uint64_t data_va = 0x401000;
+    pte_set(PT_L0, 1, RAM_BASE + 0x21000, PTE_V | PTE_R | PTE_W);   /* A = D = 0 */
+    org(RAM_BASE + 0x20000);         /* virtual 0x400000 */
+    emit(LD(A0, T0, 0));
+    emit(WFI);
+    env->gpr[T0] = data_va;
+    env->priv = PRV_S;
+    run_from(0x400000);
+}
+
+Test(cpu_exec, page_walk_sets_the_accessed_bit, .init = setup_sv39)
+{
+    ad_bits_case(false);
+    cr_expect_eq(env->mcause, 0, "mcause %lu", (unsigned long)env->mcause);
+    uint64_t pte;
+    memcpy(&pte, ram_host + (PT_L0 + 8 - RAM_BASE), 8);
+    cr_expect(pte & PTE_A, "A set by the walk: pte 0x%lx", (unsigned long)pte);
+}
+
+Test(cpu_exec, svade_page_faults_on_a_clear_accessed_bit, .init = setup_sv39)
+{
+    ad_bits_case(true);
+    cr_expect_eq(env->mcause, RISCV_EXCP_LOAD_PAGE_FAULT, "mcause %lu",
+                 (unsigned long)env->mcause);
+    cr_expect_eq(env->mtval, 0x401000);
+    uint64_t pte;
+    memcpy(&pte, ram_host + (PT_L0 + 8 - RAM_BASE), 8);
+    cr_expect_not(pte & PTE_A, "the PTE is left alone");
 }
 
 Test(cpu_exec, sv39_code_runs_through_the_mmu, .init = setup_sv39)
