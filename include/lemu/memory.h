@@ -499,11 +499,14 @@ void memory_listener_unregister(MemoryListener *listener);
 
 /*
  * One entry: with skip == 0, a leaf for every page below it: ptr is a
- * section index, or with PHYS_MAP_SUBPAGE set the index of a subpage in
- * AddressSpaceDispatch.subpages (a page several sections share, resolved
- * byte by byte).  Otherwise ptr is a node index (or PHYS_MAP_NODE_NIL:
- * nothing there) and `skip` the number of levels to descend in one step
- * (chains of single-child nodes are compacted this way).
+ * section index, or with PHYS_MAP_SUBPAGE set the index of the first cell
+ * of a subpage record in AddressSpaceDispatch.subpage_cells (a page several
+ * sections share, resolved by byte ranges).  Otherwise ptr is a node index
+ * and `skip` the number of levels to descend in one step (chains of
+ * single-child nodes are compacted this way).  An empty entry is a leaf of
+ * PHYS_SECTION_UNASSIGNED, so a lookup needs no other test.
+ * PHYS_MAP_NODE_NIL names no node: the builder never stores it, and a
+ * reader walking the map may treat a pointer to it as empty.
  */
 typedef struct PhysPageEntry {
     uint32_t skip : 6;
@@ -517,6 +520,11 @@ typedef PhysPageEntry PhysPageNode[P_L2_SIZE];
 /* Fixed section indexes in every dispatch. */
 #define PHYS_SECTION_UNASSIGNED 0
 
+/*
+ * The nodes and sections of one dispatch, both arrays aligned to the cache
+ * line, so that a lookup touches one line per node level and one for the
+ * section it finds.
+ */
 typedef struct PhysPageMap {
     unsigned sections_nb;
     unsigned sections_nb_alloc;
@@ -530,13 +538,24 @@ struct AddressSpaceDispatch {
     unsigned ref;
     AddressSpace *as;
     FlatView *view;                    /* the view it was built from (ref held) */
-    MemoryRegionSection *mru_section;  /* last translation, tried first */
+    MemoryRegionSection *mru_section;  /* last translation, tried first (never NULL) */
     PhysPageEntry phys_map;
     PhysPageMap map;
-    /* Private to memory/dispatch.c: the subpages leaves name. */
+    /*
+     * Private to memory/dispatch.c: the subpage regions made so far; the
+     * records that subpage leaves name (per-byte-range section indexes,
+     * cache-line aligned); the pieces of pages and facts about nodes noted
+     * between begin and commit.
+     */
     struct DispatchSubpage **subpages;
     unsigned subpages_nb;
     unsigned subpages_nb_alloc;
+    union DispatchSubpageCell *subpage_cells;
+    struct DispatchSubpagePiece *pieces;
+    unsigned pieces_nb;
+    unsigned pieces_nb_alloc;
+    struct DispatchNodeInfo *node_info;
+    unsigned node_info_alloc;
 };
 
 struct AddressSpace {
