@@ -218,6 +218,19 @@ Test(tcgl_fusion, two_simple_ops_in_a_row_run_in_order)
     }
 }
 
+Test(tcgl_fusion, ops_that_look_like_a_w_op_but_are_not_run_as_written)
+{
+    TestEnv start = env_ab();
+    uint64_t want[8];
+    memcpy(want, start.x, sizeof(want));
+    /* Unoptimized, "li; sext.w" reaches the lowering as it is. */
+    want[1] = 0xffffffff80000005ull;
+    want[4] = sext32(A >> 3);
+    want[5] = sext32(~A);
+    check_both(&start, "movi x1,0x80000005; ext32s x1,x1; shr x4,x2,$3; ext32s x4,x4;"
+                       "not x5,x2; ext32s x5,x5", want, "not W ops");
+}
+
 Test(tcgl_fusion, a_half_that_reads_what_the_other_writes_sees_the_new_value)
 {
     TestEnv start = env_ab();
@@ -300,14 +313,14 @@ static void gen_into(TranslationBlock *tb, const char *fmt, ...)
     cr_assert(tcgl_interp_backend.gen_code(tb));
 }
 
-#define END(slot, pcv, exitv)                                                  \
-    "add x0,x0,$3; goto_tb " #slot "; movi pc," pcv "; exit_tb %#lx;"
+/* A block end: count 3 instructions, chain through slot or exit at pcv with %#lx. */
+#define END(slot, pcv) "add x0,x0,$3; goto_tb " #slot "; movi pc," pcv "; exit_tb %#lx;"
 
 Test(tcgl_fusion, a_block_end_counts_then_chains_or_sets_pc_and_exits)
 {
     TestEnv env = env_ab();
     TranslationBlock *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b));
-    gen_into(a, "---- 0x100 0; add x1,x1,$1;" END(0, "0x104", 0), (unsigned long)(uintptr_t)a);
+    gen_into(a, "---- 0x100 0; add x1,x1,$1;" END(0, "0x104"), (unsigned long)(uintptr_t)a);
     gen_into(b, "---- 0x104 0; movi x6,66; exit_tb 0x10");
 
     cr_assert_eq(tcgl_interp_backend.exec(&env, a), (uintptr_t)a);
@@ -362,7 +375,7 @@ Test(tcgl_fusion, a_branch_between_two_block_ends_takes_each_way)
                     snprintf(b, sizeof(b), "x2");
                 }
                 snprintf(fmt, sizeof(fmt), "---- 0x100 0; brcond x1,%s,%s,L1;", b, conds[c]);
-                gen_into(a, "%s" END(0, "0x104", 0) "L1: " END(1, "0x200", 1), fmt,
+                gen_into(a, "%s" END(0, "0x104") "L1: " END(1, "0x200"), fmt,
                          (unsigned long)(uintptr_t)a, (unsigned long)((uintptr_t)a | 1));
                 env.x[1] = vals[v][0];
                 env.x[2] = vals[v][1];
@@ -382,7 +395,7 @@ Test(tcgl_fusion, a_branch_between_two_block_ends_chains_each_way)
     TestEnv env = env_ab();
     TranslationBlock *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b));
     TranslationBlock *c = calloc(1, sizeof(*c));
-    gen_into(a, "---- 0x100 0; brcond x1,$0,ne,L1;" END(0, "0x104", 0) "L1: " END(1, "0x200", 1),
+    gen_into(a, "---- 0x100 0; brcond x1,$0,ne,L1;" END(0, "0x104") "L1: " END(1, "0x200"),
              (unsigned long)(uintptr_t)a, (unsigned long)((uintptr_t)a | 1));
     gen_into(b, "---- 0x104 0; movi x5,55; exit_tb 0xb0");
     gen_into(c, "---- 0x200 0; movi x6,66; exit_tb 0xc0");
@@ -411,7 +424,7 @@ Test(tcgl_fusion, a_chained_block_runs_its_entry_check_first)
 {
     TestEnv env = env_ab();
     TranslationBlock *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b));
-    gen_into(a, "---- 0x100 0; add x1,x1,$1;" END(0, "0x104", 0), (unsigned long)(uintptr_t)a);
+    gen_into(a, "---- 0x100 0; add x1,x1,$1;" END(0, "0x104"), (unsigned long)(uintptr_t)a);
     gen_into(b, "brcond x0,x7,geu,L0; ---- 0x104 0; movi x5,55; exit_tb 0xb0; L0: exit_tb %#lx",
              (unsigned long)((uintptr_t)b | 3));
     tcgl_interp_backend.set_jmp_target(a, 0, b);
@@ -441,7 +454,7 @@ Test(tcgl_fusion, a_chained_block_without_an_entry_check_runs_from_its_first_op)
 {
     TestEnv env = env_ab();
     TranslationBlock *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b));
-    gen_into(a, "---- 0x100 0; add x1,x1,$1;" END(0, "0x104", 0), (unsigned long)(uintptr_t)a);
+    gen_into(a, "---- 0x100 0; add x1,x1,$1;" END(0, "0x104"), (unsigned long)(uintptr_t)a);
     gen_into(b, "---- 0x104 0; movi x5,55; exit_tb 0xb0");
     tcgl_interp_backend.set_jmp_target(a, 0, b);
     memset(&env, 0, sizeof(env));   /* whatever env's first word holds */

@@ -336,3 +336,51 @@ Test(tcgl_tlb, without_a_layout_every_access_calls_mem_ops)
     cr_assert_eq(slow_store.count, 1);
     cr_assert_eq(ram[0x10], 0x66);
 }
+
+Test(tcgl_tlb, a_load_and_the_simple_op_after_it_see_each_other_on_both_paths)
+{
+    static const char *const loads[] = { "ub", "ul", "sl", "uq", "sw" };
+    static const uint64_t want[] = {
+        0x90, 0x93929190, 0xffffffff93929190ull, 0x9796959493929190ull,
+        0xffffffffffff9190ull,
+    };
+    for (unsigned i = 0; i < 5; i++) {
+        for (int miss = 0; miss < 2; miss++) {
+            char text[256];
+            uint64_t page = miss ? MISS_PAGE : GUEST_PAGE;
+            memcpy(&miss_ram[0x10], &ram[0x10], 8);
+            cpu.env.x[0] = page + 0x18;
+            int slow = slow_load.count;
+            snprintf(text, sizeof(text),
+                     "---- 0x100 0; add t0,x0,$-8; qemu_ld x1,t0,%s,0;"
+                     "---- 0x104 0; add x2,x1,$1;"
+                     "---- 0x108 0; qemu_ld x3,x0,%s,0; xor x4,x3,x1; exit_tb 0",
+                     loads[i], loads[i]);
+            test_tb_free(run(text));
+            cr_assert_eq(cpu.env.x[1], want[i], "%s %s", loads[i], miss ? "miss" : "hit");
+            cr_assert_eq(cpu.env.x[2], want[i] + 1, "%s: the next op reads the load", loads[i]);
+            cr_assert_eq(cpu.env.x[4], cpu.env.x[3] ^ want[i], "%s", loads[i]);
+            cr_assert_eq(slow_load.count - slow, miss ? 2 : 0, "%s", loads[i]);
+        }
+    }
+}
+
+Test(tcgl_tlb, a_faulting_load_stops_before_the_op_fused_after_it)
+{
+    cpu.env.x[0] = FAULT_ADDR;
+    cpu.env.x[1] = 0x1111;
+    cpu.env.x[2] = 0x2222;
+    test_parse("---- 0x200 0; qemu_ld x1,x0,uq,0;"
+               "---- 0x204 0; add x2,x2,$1; exit_tb 0");
+    tcgl_optimize();
+    tcgl_liveness();
+    TranslationBlock *tb = test_tb_gen();
+    if (setjmp(fault_jmp) == 0) {
+        tcgl_interp_backend.exec(&cpu.env, tb);
+        cr_assert_fail("the load did not fault");
+    }
+    cr_assert_eq(tcgl_tb_find_insn(tb, tcgl_exec_ra), 0, "the fault is the load's");
+    cr_assert_eq(cpu.env.x[1], 0x1111);
+    cr_assert_eq(cpu.env.x[2], 0x2222, "the next instruction did not run");
+    test_tb_free(tb);
+}
