@@ -263,6 +263,11 @@ static void trans_arith_imm(DisasContext *ctx, GenArithI *fn, bool word)
         return;    /* hints and nops */
     }
     TCGLv_i64 rd = cpu_gpr[ctx->insn.rd];
+    if (word && ctx->insn.imm == 0) {
+        /* addiw rd, rs, 0 (sext.w): one extension, no add. */
+        tcgl_gen_ext32s_i64(rd, get_gpr(ctx->insn.rs1));
+        return;
+    }
     fn(rd, get_gpr(ctx->insn.rs1), ctx->insn.imm);
     if (word) {
         tcgl_gen_ext32s_i64(rd, rd);
@@ -304,11 +309,16 @@ static void trans_shift_imm_w(DisasContext *ctx, RiscvOp op)
     case RV_OP_SRLIW:
         tcgl_gen_ext32u_i64(rd, src);
         tcgl_gen_shri_i64(rd, rd, sh);
+        /* Shifted right by at least one, the word is below 2^31: already extended. */
+        if (sh) {
+            return;
+        }
         break;
     default: /* RV_OP_SRAIW */
+        /* An arithmetic shift of the sign-extended word stays sign-extended. */
         tcgl_gen_ext32s_i64(rd, src);
         tcgl_gen_sari_i64(rd, rd, sh);
-        break;
+        return;
     }
     tcgl_gen_ext32s_i64(rd, rd);
 }
