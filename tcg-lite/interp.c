@@ -1649,26 +1649,50 @@ static unsigned fuse_w(Lower *L, unsigned i)
 }
 
 /*
- * "ext32u d, a; shr d, d, b; ext32s e, d" is srlw, the same with ext32s and
- * sar is sraw.
+ * The RISC-V "W" right shifts: "ext32u d, a; shr d, d, b; ext32s e, d" is
+ * srlw, the same with ext32s and sar is sraw.  The frontend leaves out the
+ * final ext32s where it changes nothing (srliw by a nonzero amount, whose
+ * result is below 2^31; sraiw, whose result stays sign-extended), and so
+ * does the match: without it, a constant shift of at least one, or any
+ * arithmetic shift, computes the same as the fused op.  The number of IR
+ * ops the shift takes (0 if it is not one) and its destination.
  */
-static unsigned fuse_wshift(Lower *L, unsigned i)
+static unsigned match_wshift(unsigned i, TCGLTemp **dest)
 {
     const TCGLOp *a = op_at(i), *b = op_at(i + 1), *c = op_at(i + 2);
-    if (!c || (a->opc != INDEX_op_ext32u_i64 && a->opc != INDEX_op_ext32s_i64)) {
+    if (!b || (a->opc != INDEX_op_ext32u_i64 && a->opc != INDEX_op_ext32s_i64)) {
         return 0;
     }
-    TCGLOpcode shift = a->opc == INDEX_op_ext32u_i64 ? INDEX_op_shr_i64 : INDEX_op_sar_i64;
-    TCGLTemp *d = op_temp(a, 0);
-    if (b->opc != shift || op_temp(b, 0) != d || op_temp(b, 1) != d || op_temp(b, 2) == d ||
-        !sext_of(c, d)) {
+    bool logical = a->opc == INDEX_op_ext32u_i64;
+    TCGLTemp *d = op_temp(a, 0), *n = op_temp(b, 2);
+    if (b->opc != (logical ? INDEX_op_shr_i64 : INDEX_op_sar_i64) || op_temp(b, 0) != d ||
+        op_temp(b, 1) != d || n == d) {
+        return 0;
+    }
+    if (sext_of(c, d)) {
+        *dest = op_temp(c, 0);
+        return 3;
+    }
+    if (!logical || (is_const(n) && n->val != 0)) {
+        *dest = d;
+        return 2;
+    }
+    return 0;
+}
+
+static unsigned fuse_wshift(Lower *L, unsigned i)
+{
+    const TCGLOp *a = op_at(i), *b = op_at(i + 1);
+    TCGLTemp *d;
+    unsigned n = match_wshift(i, &d);
+    if (!n) {
         return 0;
     }
     Scratch s = { .n = 0 };
-    alloc_slots(L, i, 3);
-    lower_binary(L, &s, shift, op_temp(c, 0), op_temp(a, 1), op_temp(b, 2), true);
+    alloc_slots(L, i, n);
+    lower_binary(L, &s, b->opc, d, op_temp(a, 1), op_temp(b, 2), true);
     scratch_free(L, &s);
-    return 3;
+    return n;
 }
 
 /* A block end: "add count, count, $n; goto_tb s; movi pc, $v; exit_tb x". */
@@ -1934,19 +1958,18 @@ static bool match_pair_half(unsigned i, PairHalf *h)
         return false;
     }
     *h = (PairHalf){ .d = operand(op_temp(op, 0)) };
-    if (op->opc == INDEX_op_ext32u_i64) {
-        /* srliw: "ext32u d, a; shr d, d, $n; ext32s d, d" */
+    TCGLTemp *wd;
+    unsigned wn;
+    if (op->opc == INDEX_op_ext32u_i64 && (wn = match_wshift(i, &wd)) != 0) {
+        /* srliw: "ext32u d, a; shr d, d, $n" (then "ext32s d, d" if n is 0) */
         const TCGLOp *sh = op_at(i + 1);
-        TCGLTemp *d = op_temp(op, 0);
-        if (!sh || sh->opc != INDEX_op_shr_i64 || op_temp(sh, 0) != d || op_temp(sh, 1) != d ||
-            !is_const(op_temp(sh, 2)) || !sext_of(op_at(i + 2), d) ||
-            op_temp(op_at(i + 2), 0) != d || !is_global(op_temp(op, 1))) {
+        if (wd != op_temp(op, 0) || !is_const(op_temp(sh, 2)) || !is_global(op_temp(op, 1))) {
             return false;
         }
         h->kind = PK_srlwi;
         h->a = operand(op_temp(op, 1));
         h->b.u = (uint64_t)op_temp(sh, 2)->val;
-        h->nops = 3;
+        h->nops = wn;
         return true;
     }
     return match_pair_w(i, h) || match_pair_op(op, h);

@@ -146,6 +146,62 @@ Test(tcgl_fusion, word_shifts_shift_the_low_word_and_sign_extend)
 }
 
 /*
+ * The frontend leaves out the final ext32s of srliw by a nonzero amount and
+ * of sraiw; those two-op forms compute the same, and must still run as
+ * the one fused op (a lost fusion is a silent slowdown of every kernel
+ * that rotates words, so it is checked here by the size of the code).
+ * srliw by zero needs its ext32s: without one, the shift is not fused.
+ */
+static uint32_t code_size_of(const char *text, bool optimize)
+{
+    test_parse(text);
+    if (optimize) {
+        tcgl_optimize();
+        tcgl_liveness();
+    }
+    TranslationBlock *tb = test_tb_gen();
+    uint32_t size = tb->code_size;
+    test_tb_free(tb);
+    return size;
+}
+
+Test(tcgl_fusion, word_shifts_without_their_redundant_extension_stay_fused)
+{
+    static const unsigned amounts[] = { 0, 1, 7, 31 };
+    for (unsigned i = 0; i < 4; i++) {
+        unsigned n = amounts[i];
+        TestEnv start = env_ab();
+        uint64_t want[8];
+        memcpy(want, start.x, sizeof(want));
+        want[1] = (uint64_t)(uint32_t)A >> n;                   /* no ext32s: as written */
+        want[4] = (uint64_t)((int64_t)(int32_t)A >> n);        /* sraiw */
+        char text[256];
+        snprintf(text, sizeof(text), "ext32u x1,x2; shr x1,x1,$%u; ext32s x4,x2; sar x4,x4,$%u",
+                 n, n);
+        check_both(&start, text, want, text);
+    }
+    const char *pairs[][2] = {
+        { "ext32u x1,x2; shr x1,x1,$4; exit_tb 0",
+          "ext32u x1,x2; shr x1,x1,$4; ext32s x1,x1; exit_tb 0" },
+        { "ext32s x1,x2; sar x1,x1,$4; exit_tb 0",
+          "ext32s x1,x2; sar x1,x1,$4; ext32s x1,x1; exit_tb 0" },
+        { "ext32u x1,x2; shr x1,x1,$4; xor x4,x1,x5; exit_tb 0",
+          "ext32u x1,x2; shr x1,x1,$4; ext32s x1,x1; xor x4,x1,x5; exit_tb 0" },
+    };
+    for (unsigned i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+        for (int opt = 0; opt < 2; opt++) {
+            cr_assert_eq(code_size_of(pairs[i][0], opt), code_size_of(pairs[i][1], opt),
+                         "\"%s\" is lowered to more code than \"%s\"", pairs[i][0],
+                         pairs[i][1]);
+        }
+    }
+    /* Unoptimized: the optimizer would drop a shift by zero altogether. */
+    cr_assert_gt(code_size_of("ext32u x1,x2; shr x1,x1,$0; exit_tb 0", false),
+                 code_size_of("ext32u x1,x2; shr x1,x1,$0; ext32s x1,x1; exit_tb 0", false),
+                 "a shift by zero without its ext32s was fused");
+}
+
+/*
  * Every kind of pair half, as IR on globals: d = x1 from a = x2, b = x3,
  * then the second half d = x4 from a = x1 (the first's result), b = x5.
  */
@@ -191,6 +247,7 @@ static const PairCase pair_cases[] = {
     { "mul %s,%s,%s; ext32s %1$s,%1$s", k_mulw },
     { "shl %s,%s,$9; ext32s %1$s,%1$s", k_shlwi },
     { "ext32u %s,%s; shr %1$s,%1$s,$4; ext32s %1$s,%1$s", k_srlwi },
+    { "ext32u %s,%s; shr %1$s,%1$s,$4", k_srlwi },     /* srliw as the frontend emits it */
     { "sub %s,%s,%s", k_sub },      /* not a pair kind */
 };
 
