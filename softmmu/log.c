@@ -28,7 +28,6 @@ static const struct {
     { LOG_GUEST_ERROR, "guest_errors", "log when the guest OS does something invalid" },
     { LOG_UNIMP, "unimp", "log unimplemented functionality" },
     { CPU_LOG_TB_NOCHAIN, "nochain", "do not chain compiled TBs (makes exec complete)" },
-    { CPU_LOG_COMMIT, "commit", "Spike-style commit log of every instruction" },
 };
 
 void lemu_log(const char *fmt, ...)

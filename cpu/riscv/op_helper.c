@@ -5,6 +5,7 @@
  * precise trap through tcgl_getpc().
  */
 #include "config.h"
+#include <inttypes.h>
 
 #include "cpu/riscv/cpu.h"
 #include "cpu/riscv/helper.h"
@@ -117,21 +118,37 @@ static void helper_wfi(CPURISCVState *env, int32_t insn)
 }
 
 /*
- * sfence.vma rs1, rs2: the TLB holds no ASIDs, so an ASID-specific fence
- * flushes as much as a global one; an address flushes that page in every
- * S/U index (and superpages through the TLB's large-page tracking).
+ * sfence.vma rs1, rs2.  The TLB keeps no ASIDs: a write to satp that
+ * changes it flushes the TLB, so every entry was made under the current
+ * satp and its ASID.  A fence for another ASID has nothing to flush (its
+ * non-global entries cannot be here, and global ones are exempt); a fence
+ * for the current ASID flushes as much as one with rs2 = x0 (global
+ * entries included, which the spec allows).  An address flushes that page
+ * in every S/U index (superpages through the TLB's large-page tracking).
+ * Under -d mmu each fence says what it flushed.
  */
-static void helper_sfence_vma(CPURISCVState *env, int64_t addr, int32_t rs1, int32_t insn)
+static void helper_sfence_vma(CPURISCVState *env, int64_t addr, int64_t asid, int32_t insn)
 {
     CPUState *cs = env_cpu(env);
+    unsigned rs1 = ((uint32_t)insn >> 15) & 31, rs2 = ((uint32_t)insn >> 20) & 31;
     if (env->priv == PRV_S && (env->mstatus & MSTATUS_TVM)) {
         riscv_raise_exception(env, RISCV_EXCP_ILLEGAL_INST, (uint32_t)insn, tcgl_getpc());
+    }
+    uint64_t cur = (env->satp >> 44) & 0xffff;
+    if (rs2 && ((uint64_t)asid & 0xffff) != cur) {
+        lemu_log_mask(CPU_LOG_MMU,
+                      "sfence.vma: asid 0x%" PRIx64 " is not the current 0x%" PRIx64
+                      ": nothing to flush\n", (uint64_t)asid & 0xffff, cur);
+        return;
     }
     uint16_t idxmap = (1u << RISCV_MMU_IDX_U) | (1u << RISCV_MMU_IDX_S) |
                       (1u << RISCV_MMU_IDX_S_SUM);
     if (rs1 == 0) {
+        lemu_log_mask(CPU_LOG_MMU, "sfence.vma: flush all S/U entries\n");
         tlb_flush_by_mmuidx(cs, idxmap);
     } else {
+        lemu_log_mask(CPU_LOG_MMU, "sfence.vma: flush the page of 0x%016" PRIx64 "\n",
+                      (uint64_t)addr);
         tlb_flush_page_by_mmuidx(cs, (uint64_t)addr, idxmap);
     }
 }
@@ -253,7 +270,7 @@ void riscv_helpers_register(void)
     riscv_helper_sret = reg("sret", (void *)helper_sret, 0, V, 2, P, I32, V, V, V);
     riscv_helper_wfi = reg("wfi", (void *)helper_wfi, 0, V, 2, P, I32, V, V, V);
     riscv_helper_sfence_vma =
-        reg("sfence_vma", (void *)helper_sfence_vma, 0, V, 4, P, I64, I32, I32, V);
+        reg("sfence_vma", (void *)helper_sfence_vma, 0, V, 4, P, I64, I64, I32, V);
     riscv_helper_sc = reg("sc", (void *)helper_sc, 0, I64, 4, P, I64, I64, I32, V);
     riscv_helper_amo = reg("amo", (void *)helper_amo, 0, I64, 4, P, I64, I64, I32, V);
 }

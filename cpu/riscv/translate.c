@@ -525,8 +525,8 @@ static void trans_system(DisasContext *ctx, RiscvOp op)
         }
         /* The helper checks mstatus.TVM; translations change: leave the block. */
         gen_helper_call(riscv_helper_sfence_vma, NULL, 4, tcgl_env(),
-                        tcgl_temp_i64(get_gpr(ctx->insn.rs1)), const_arg32(ctx->insn.rs1),
-                        const_arg32((int32_t)ctx->insn.raw));
+                        tcgl_temp_i64(get_gpr(ctx->insn.rs1)),
+                        tcgl_temp_i64(get_gpr(ctx->insn.rs2)), const_arg32((int32_t)ctx->insn.raw));
         ctx->is_jmp = DISAS_EXIT;
         break;
     default:

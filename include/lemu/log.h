@@ -23,7 +23,6 @@
 #define LOG_GUEST_ERROR (1u << 8)
 #define LOG_UNIMP (1u << 9)
 #define CPU_LOG_TB_NOCHAIN (1u << 10)
-#define CPU_LOG_COMMIT (1u << 11)
 
 extern unsigned lemu_loglevel;
 extern FILE *lemu_logfile;   /* stderr unless -D */

@@ -7,8 +7,11 @@
  * and va/asid with the current ASID 0.  Also: a remapped code page runs the
  * new code, a PTE made invalid faults, a permission granted works, a 2 MiB
  * page remapped with one address flushes it all, a changed non-leaf PTE
- * with sfence.vma x0, and a switch of satp to another root.  Without the
- * fence the old mapping may survive, which is never tested.
+ * with sfence.vma x0, a switch of satp to another root, and under a
+ * nonzero ASID, fences for another ASID (which need flush nothing; lemu
+ * says so under -d mmu, which tests/system/test-cmdline.sh checks) before
+ * the one for the current ASID.  Without the fence the old mapping may
+ * survive, which is never tested.
  */
 #include <stdint.h>
 
@@ -96,6 +99,24 @@ static uint64_t s_remap_store(uint64_t arg, uint64_t unused)
     *r->pte = r->new_pte;
     fence(r->kind, r->va);
     vrt_sd(r->va, 2);
+    return 0;
+}
+
+/*
+ * S-mode, under ASID 5: load, change the PTE, fence ASID 7 (all, then the
+ * address), then the address in ASID 5, load again.
+ */
+static uint64_t s_remap_other_asid(uint64_t arg, uint64_t unused)
+{
+    (void)unused;
+    struct remap *r = (struct remap *)(uintptr_t)arg;
+    uint64_t other = 7, mine = 5;
+    r->before = vrt_ld(r->va);
+    *r->pte = r->new_pte;
+    __asm__ __volatile__("sfence.vma zero, %0" :: "r"(other) : "memory");
+    __asm__ __volatile__("sfence.vma %0, %1" :: "r"(r->va), "r"(other) : "memory");
+    __asm__ __volatile__("sfence.vma %0, %1" :: "r"(r->va), "r"(mine) : "memory");
+    r->after = vrt_ld(r->va);
     return 0;
 }
 
@@ -200,6 +221,19 @@ int main(void)
     CHECK(81, csr_read(satp) == vm_satp(3, root2));
     CHECK(82, vtrap_m.count == 0);
     test_group_ok("satp switched to another root");
+
+    /* Under ASID 5: fences for ASID 7 first, then the one for ASID 5. */
+    uint64_t satp5 = vm_satp(3, root2) | 5ull << 44;
+    csr_write(satp, satp5);
+    vm_sfence_all();
+    CHECK(90, csr_read(satp) == satp5);
+    uint64_t *pte5 = vm_pte(root2, 3, va3, 0);
+    struct remap a = { pte5, vm_make_pte(pa4, PTE_LEAF_ALL | PTE_V), va3 + 8, 0, FENCE_VA_ASID,
+                       0, 0, 0 };
+    vrt_call(PRV_S, ADDR(s_remap_other_asid), ADDR(&a), 0);
+    CHECK(91, a.before == 0x5555 && a.after == 0x4444);
+    CHECK(92, vtrap_m.count == 0);
+    test_group_ok("ASID 5: sfence.vma for ASID 7, then for ASID 5");
     vm_disable();
     return 0;
 }
