@@ -61,8 +61,11 @@
 #define PLIC_VIRT_BASE 0xc000000
 /* The size QEMU virt reserves for the PLIC (device tree "reg"). */
 #define PLIC_VIRT_SIZE 0x600000
-/* Sources including the non-existent source 0 (QEMU virt: VIRT_IRQCHIP_NUM_SOURCES). */
-#define PLIC_VIRT_NUM_SOURCES 96
+/*
+ * Sources including the non-existent source 0: QEMU virt has sources 1 to
+ * 96 (its device tree says riscv,ndev = 96, and source 96 keeps a priority).
+ */
+#define PLIC_VIRT_NUM_SOURCES 97
 /* The highest priority ("riscv,max-priority" would be 7 on QEMU virt). */
 #define PLIC_VIRT_MAX_PRIORITY 7
 /* The interrupt IDs QEMU virt gives its devices. */
@@ -96,7 +99,7 @@ typedef struct PLICConfig {
     unsigned num_harts;       /* 1..PLIC_MAX_HARTS: contexts 2h (M) and 2h+1 (S) */
     const IRQ *meip;          /* meip[h]: hart h's M external line (array copied; NULL entries ok) */
     const IRQ *seip;          /* seip[h]: hart h's S external line; the array may be NULL */
-    unsigned num_sources;     /* sources including 0, 2..PLIC_MAX_SOURCES; 0: 96 */
+    unsigned num_sources;     /* sources including 0, 2..PLIC_MAX_SOURCES; 0: 97 */
     unsigned max_priority;    /* 1..0xffffffff; 0: 7.  With 2^n - 1, priority and
                                  threshold keep their n low bits (WARL); otherwise a
                                  larger value is ignored. */

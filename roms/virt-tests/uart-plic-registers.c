@@ -6,8 +6,8 @@
  * with IER = 0 and shows FIFOs enabled (0xc0) after FCR bit 0; LCR holds
  * any byte, and with DLAB set offsets 0 and 1 are the divisor latch; MCR
  * keeps bits 0-4.
- * PLIC (spec v1.0.0, QEMU's virt layout: 96 sources, priorities 0-7):
- * priority registers keep 3 bits, pending registers are read-only, enable
+ * PLIC (spec v1.0.0, QEMU's virt layout: 96 sources, 1 to 96, priorities
+ * 0-7): priority registers keep 3 bits (source 97 has none), pending registers are read-only, enable
  * words and thresholds read back per context, and a claim with nothing
  * pending returns 0.
  */
@@ -88,6 +88,11 @@ static void test_plic(void)
     CHECK(22, mmio_read32(PLIC_PRIORITY(95)) == 2);
     CHECK(23, mmio_read32(PLIC_PRIORITY(94)) == 0);
     mmio_write32(PLIC_PRIORITY(95), 0);
+    mmio_write32(PLIC_PRIORITY(96), 3);
+    CHECK(60, mmio_read32(PLIC_PRIORITY(96)) == 3);
+    mmio_write32(PLIC_PRIORITY(96), 0);
+    mmio_write32(PLIC_PRIORITY(97), 3);
+    CHECK(61, mmio_read32(PLIC_PRIORITY(97)) == 0);
     mmio_write32(PLIC_PRIORITY(PLIC_SRC_UART), 0);
 
     /* Nothing pending; pending is read-only. */

@@ -111,7 +111,7 @@ Test(plic, everything_starts_at_zero_with_outputs_low)
     for (unsigned src = 0; src < PLIC_VIRT_NUM_SOURCES; src++) {
         cr_assert_eq(rd(prio(src)), 0);
     }
-    for (unsigned w = 0; w < 3; w++) {
+    for (unsigned w = 0; w < 4; w++) {
         cr_assert_eq(rd(pending_word(w)), 0);
         for (unsigned ctx = 0; ctx < 2 * HARTS; ctx++) {
             cr_assert_eq(rd(enable(ctx, w)), 0);
@@ -122,7 +122,7 @@ Test(plic, everything_starts_at_zero_with_outputs_low)
         cr_assert_eq(rd(claim(ctx)), 0);
     }
     cr_assert_eq(output_calls, 0);
-    cr_assert_eq(plic_num_sources(plic), 96);
+    cr_assert_eq(plic_num_sources(plic), 97);
     cr_assert_eq(plic_num_contexts(plic), 4);
 }
 
@@ -132,8 +132,10 @@ Test(plic, priority_is_warl_with_three_bits)
     cr_assert_eq(rd(prio(10)), 5);
     wr(prio(10), 0xffffffff);
     cr_assert_eq(rd(prio(10)), 7);
-    wr(prio(95), 9);
-    cr_assert_eq(rd(prio(95)), 1);
+    wr(prio(96), 9);
+    cr_assert_eq(rd(prio(96)), 1);
+    wr(prio(97), 5);
+    cr_assert_eq(rd(prio(97)), 0, "there is no source 97");
 }
 
 Test(plic, source_zero_priority_is_hardwired_to_zero)
@@ -168,9 +170,11 @@ Test(plic, pending_follows_the_line_bit_per_source)
     line(1, 1);
     line(33, 1);
     line(95, 1);
+    line(96, 1);
     cr_assert_eq(rd(pending_word(0)), 1u << 1);
     cr_assert_eq(rd(pending_word(1)), 1u << 1);
     cr_assert_eq(rd(pending_word(2)), 1u << 31);
+    cr_assert_eq(rd(pending_word(3)), 1u << 0);
     line(33, 0);
     cr_assert_eq(rd(pending_word(1)), 1u << 1, "a request stays pending until claimed");
     cr_assert_eq(rd(claim(0)), 0, "context 0 enables nothing");
@@ -198,8 +202,8 @@ Test(plic, enable_bit_zero_is_hardwired_and_contexts_are_separate)
 Test(plic, source_irq_for_zero_or_out_of_range_is_null)
 {
     cr_assert_null(plic_source_irq(plic, 0));
-    cr_assert_null(plic_source_irq(plic, 96));
-    cr_assert_not_null(plic_source_irq(plic, 95));
+    cr_assert_null(plic_source_irq(plic, 97));
+    cr_assert_not_null(plic_source_irq(plic, 96));
     irq_set(plic_source_irq(plic, 0), 1);   /* harmless */
     cr_assert_eq(rd(pending_word(0)), 0);
 }
@@ -273,7 +277,7 @@ Test(plic, claim_picks_highest_priority_then_lowest_id)
     wr(prio(4), 6);
     wr(prio(40), 6);
     wr(prio(2), 2);
-    for (unsigned src = 1; src < 96; src++) {
+    for (unsigned src = 1; src < 97; src++) {
         enable_src(0, src);
     }
     line(3, 1);
@@ -346,7 +350,7 @@ Test(plic, complete_of_a_source_not_enabled_for_the_context_is_ignored)
 Test(plic, complete_of_invalid_ids_is_ignored)
 {
     wr(claim(0), 0);
-    wr(claim(0), 96);
+    wr(claim(0), 97);
     wr(claim(0), 0xffffffff);
     wr(claim(3), 12345);
     cr_assert_eq(rd(pending_word(0)), 0);
@@ -415,9 +419,11 @@ Test(plic, unimplemented_registers_read_zero_and_ignore_writes)
     wr(PLIC_CONTEXT_BASE + 8, 0x1234);
     cr_assert_eq(rd(PLIC_CONTEXT_BASE + 8), 0);
     cr_assert_eq(rd(PLIC_PRIORITY_BASE + 4 * 200), 0);
-    cr_assert_eq(rd(pending_word(3)), 0);
+    cr_assert_eq(rd(pending_word(4)), 0);
     wr(enable(0, 3), 0xffffffff);
-    cr_assert_eq(rd(enable(0, 3)), 0);
+    cr_assert_eq(rd(enable(0, 3)), 1, "word 3 holds source 96 only");
+    wr(enable(0, 4), 0xffffffff);
+    cr_assert_eq(rd(enable(0, 4)), 0);
     wr(enable(4, 0), 0xffffffff);   /* context 4 does not exist with 2 harts */
     cr_assert_eq(rd(enable(4, 0)), 0);
     cr_assert_eq(rd(PLIC_CONTEXT_BASE + 0x1ffc), 0);
@@ -505,7 +511,7 @@ Test(plic, fdt_node_has_what_opensbi_and_linux_look_for)
     cr_assert_eq(len, 16);
     cr_assert_eq(fdt64_ld(&reg[0]), BASE);
     cr_assert_eq(fdt64_ld(&reg[1]), PLIC_VIRT_SIZE);
-    cr_assert_eq(prop_u32(fdt, path, "riscv,ndev"), 95);
+    cr_assert_eq(prop_u32(fdt, path, "riscv,ndev"), 96);
     cr_assert_eq(prop_u32(fdt, path, "#interrupt-cells"), 1);
     cr_assert_eq(prop_u32(fdt, path, "#address-cells"), 0);
     cr_assert_eq(prop_u32(fdt, path, "phandle"), 9);
