@@ -55,6 +55,26 @@ static int64_t fp_sext32(uint32_t v)
 }
 
 /*
+ * The f register operands of the instruction described by desc, read from
+ * env->fpr here rather than passed: every argument of a helper call costs
+ * libffi time, and the operands are in the instruction word anyway.
+ */
+static uint64_t fp_rs1(const CPURISCVState *env, int64_t desc)
+{
+    return env->fpr[((uint64_t)desc >> (32 + 15)) & 31];
+}
+
+static uint64_t fp_rs2(const CPURISCVState *env, int64_t desc)
+{
+    return env->fpr[((uint64_t)desc >> (32 + 20)) & 31];
+}
+
+static uint64_t fp_rs3(const CPURISCVState *env, int64_t desc)
+{
+    return env->fpr[((uint64_t)desc >> (32 + 27)) & 31];
+}
+
+/*
  * The rounding mode of the instruction described by desc: its rm field, or
  * frm for 7.  A reserved mode (frm 5..7 here; rm 5/6 never get this far,
  * the translator rejects them) is an illegal instruction, raised precisely.
@@ -89,40 +109,45 @@ static void fp_accrue(CPURISCVState *env, const RiscvFloatStatus *st)
 
 /* ---- arithmetic ------------------------------------------------------------------ */
 
-static int64_t helper_fadd_s(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fadd_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f32_add(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return fp_box_s(r);
 }
 
-static int64_t helper_fsub_s(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fsub_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f32_sub(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return fp_box_s(r);
 }
 
-static int64_t helper_fmul_s(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fmul_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f32_mul(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return fp_box_s(r);
 }
 
-static int64_t helper_fdiv_s(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fdiv_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f32_div(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return fp_box_s(r);
 }
 
-static int64_t helper_fsqrt_s(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fsqrt_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f32_sqrt(fp_unbox_s(a), &st);
     fp_accrue(env, &st);
@@ -133,9 +158,9 @@ static int64_t helper_fsqrt_s(CPURISCVState *env, int64_t a, int64_t desc)
  * Opcode bits 3:2 say which multiply-add: 00 fmadd, 01 fmsub (negated
  * addend), 10 fnmsub (negated product), 11 fnmadd (both negated).
  */
-static int64_t helper_fmuladd_s(CPURISCVState *env, int64_t a, int64_t b, int64_t c,
-                                int64_t desc)
+static int64_t helper_fmuladd_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc), c = fp_rs3(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     unsigned which = (unsigned)((uint64_t)desc >> 34) & 3;
     uint32_t r = f32_muladd(fp_unbox_s(a), fp_unbox_s(b), fp_unbox_s(c), which & 2, which & 1,
@@ -144,49 +169,54 @@ static int64_t helper_fmuladd_s(CPURISCVState *env, int64_t a, int64_t b, int64_
     return fp_box_s(r);
 }
 
-static int64_t helper_fadd_d(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fadd_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f64_add((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_fsub_d(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fsub_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f64_sub((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_fmul_d(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fmul_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f64_mul((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_fdiv_d(CPURISCVState *env, int64_t a, int64_t b, int64_t desc)
+static int64_t helper_fdiv_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f64_div((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_fsqrt_d(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fsqrt_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f64_sqrt((uint64_t)a, &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_fmuladd_d(CPURISCVState *env, int64_t a, int64_t b, int64_t c,
-                                int64_t desc)
+static int64_t helper_fmuladd_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc), c = fp_rs3(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     unsigned which = (unsigned)((uint64_t)desc >> 34) & 3;
     uint64_t r = f64_muladd((uint64_t)a, (uint64_t)b, (uint64_t)c, which & 2, which & 1, &st);
@@ -196,80 +226,90 @@ static int64_t helper_fmuladd_d(CPURISCVState *env, int64_t a, int64_t b, int64_
 
 /* ---- min/max, compares, fclass (never round) ----------------------------------- */
 
-static int64_t helper_fmin_s(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_fmin_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     uint32_t r = f32_min(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return fp_box_s(r);
 }
 
-static int64_t helper_fmax_s(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_fmax_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     uint32_t r = f32_max(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return fp_box_s(r);
 }
 
-static int64_t helper_fmin_d(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_fmin_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     uint64_t r = f64_min((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_fmax_d(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_fmax_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     uint64_t r = f64_max((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_feq_s(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_feq_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     int r = f32_eq(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_flt_s(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_flt_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     int r = f32_lt(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_fle_s(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_fle_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     int r = f32_le(fp_unbox_s(a), fp_unbox_s(b), &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_feq_d(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_feq_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     int r = f64_eq((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_flt_d(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_flt_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     int r = f64_lt((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_fle_d(CPURISCVState *env, int64_t a, int64_t b)
+static int64_t helper_fle_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
     RiscvFloatStatus st = fp_status_exact();
     int r = f64_le((uint64_t)a, (uint64_t)b, &st);
     fp_accrue(env, &st);
@@ -288,64 +328,72 @@ static int64_t helper_fclass_d(int64_t a)
 
 /* ---- conversions ----------------------------------------------------------------- */
 
-static int64_t helper_fcvt_w_s(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_w_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     int32_t r = f32_to_i32(fp_unbox_s(a), &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_fcvt_wu_s(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_wu_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f32_to_u32(fp_unbox_s(a), &st);
     fp_accrue(env, &st);
     return fp_sext32(r);
 }
 
-static int64_t helper_fcvt_l_s(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_l_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     int64_t r = f32_to_i64(fp_unbox_s(a), &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_fcvt_lu_s(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_lu_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f32_to_u64(fp_unbox_s(a), &st);
     fp_accrue(env, &st);
     return (int64_t)r;
 }
 
-static int64_t helper_fcvt_w_d(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_w_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     int32_t r = f64_to_i32((uint64_t)a, &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_fcvt_wu_d(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_wu_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f64_to_u32((uint64_t)a, &st);
     fp_accrue(env, &st);
     return fp_sext32(r);
 }
 
-static int64_t helper_fcvt_l_d(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_l_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     int64_t r = f64_to_i64((uint64_t)a, &st);
     fp_accrue(env, &st);
     return r;
 }
 
-static int64_t helper_fcvt_lu_d(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_lu_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f64_to_u64((uint64_t)a, &st);
     fp_accrue(env, &st);
@@ -417,16 +465,18 @@ static int64_t helper_fcvt_d_lu(CPURISCVState *env, int64_t a, int64_t desc)
     return (int64_t)r;
 }
 
-static int64_t helper_fcvt_s_d(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_s_d(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint32_t r = f64_to_f32((uint64_t)a, &st);
     fp_accrue(env, &st);
     return fp_box_s(r);
 }
 
-static int64_t helper_fcvt_d_s(CPURISCVState *env, int64_t a, int64_t desc)
+static int64_t helper_fcvt_d_s(CPURISCVState *env, int64_t desc)
 {
+    uint64_t a = fp_rs1(env, desc);
     RiscvFloatStatus st = fp_status(env, desc);
     uint64_t r = f32_to_f64(fp_unbox_s(a), &st);
     fp_accrue(env, &st);
@@ -489,27 +539,27 @@ void riscv_fpu_helpers_register(void)
     /* Flags and FS are env fields, not globals; the accrual is a side effect. */
     const unsigned fl = TCGL_CALL_NO_RWG;
 
-    riscv_helper_fadd_s = reg("fadd_s", (void *)helper_fadd_s, fl, 4, P, I, I, I, V);
-    riscv_helper_fsub_s = reg("fsub_s", (void *)helper_fsub_s, fl, 4, P, I, I, I, V);
-    riscv_helper_fmul_s = reg("fmul_s", (void *)helper_fmul_s, fl, 4, P, I, I, I, V);
-    riscv_helper_fdiv_s = reg("fdiv_s", (void *)helper_fdiv_s, fl, 4, P, I, I, I, V);
-    riscv_helper_fadd_d = reg("fadd_d", (void *)helper_fadd_d, fl, 4, P, I, I, I, V);
-    riscv_helper_fsub_d = reg("fsub_d", (void *)helper_fsub_d, fl, 4, P, I, I, I, V);
-    riscv_helper_fmul_d = reg("fmul_d", (void *)helper_fmul_d, fl, 4, P, I, I, I, V);
-    riscv_helper_fdiv_d = reg("fdiv_d", (void *)helper_fdiv_d, fl, 4, P, I, I, I, V);
-    riscv_helper_fmuladd_s = reg("fmuladd_s", (void *)helper_fmuladd_s, fl, 5, P, I, I, I, I);
-    riscv_helper_fmuladd_d = reg("fmuladd_d", (void *)helper_fmuladd_d, fl, 5, P, I, I, I, I);
-    riscv_helper_fsqrt_s = reg("fsqrt_s", (void *)helper_fsqrt_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fsqrt_d = reg("fsqrt_d", (void *)helper_fsqrt_d, fl, 3, P, I, I, V, V);
+    riscv_helper_fadd_s = reg("fadd_s", (void *)helper_fadd_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fsub_s = reg("fsub_s", (void *)helper_fsub_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fmul_s = reg("fmul_s", (void *)helper_fmul_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fdiv_s = reg("fdiv_s", (void *)helper_fdiv_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fadd_d = reg("fadd_d", (void *)helper_fadd_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fsub_d = reg("fsub_d", (void *)helper_fsub_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fmul_d = reg("fmul_d", (void *)helper_fmul_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fdiv_d = reg("fdiv_d", (void *)helper_fdiv_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fmuladd_s = reg("fmuladd_s", (void *)helper_fmuladd_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fmuladd_d = reg("fmuladd_d", (void *)helper_fmuladd_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fsqrt_s = reg("fsqrt_s", (void *)helper_fsqrt_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fsqrt_d = reg("fsqrt_d", (void *)helper_fsqrt_d, fl, 2, P, I, V, V, V);
 
-    riscv_helper_fcvt_w_s = reg("fcvt_w_s", (void *)helper_fcvt_w_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_wu_s = reg("fcvt_wu_s", (void *)helper_fcvt_wu_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_l_s = reg("fcvt_l_s", (void *)helper_fcvt_l_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_lu_s = reg("fcvt_lu_s", (void *)helper_fcvt_lu_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_w_d = reg("fcvt_w_d", (void *)helper_fcvt_w_d, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_wu_d = reg("fcvt_wu_d", (void *)helper_fcvt_wu_d, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_l_d = reg("fcvt_l_d", (void *)helper_fcvt_l_d, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_lu_d = reg("fcvt_lu_d", (void *)helper_fcvt_lu_d, fl, 3, P, I, I, V, V);
+    riscv_helper_fcvt_w_s = reg("fcvt_w_s", (void *)helper_fcvt_w_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_wu_s = reg("fcvt_wu_s", (void *)helper_fcvt_wu_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_l_s = reg("fcvt_l_s", (void *)helper_fcvt_l_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_lu_s = reg("fcvt_lu_s", (void *)helper_fcvt_lu_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_w_d = reg("fcvt_w_d", (void *)helper_fcvt_w_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_wu_d = reg("fcvt_wu_d", (void *)helper_fcvt_wu_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_l_d = reg("fcvt_l_d", (void *)helper_fcvt_l_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_lu_d = reg("fcvt_lu_d", (void *)helper_fcvt_lu_d, fl, 2, P, I, V, V, V);
     riscv_helper_fcvt_s_w = reg("fcvt_s_w", (void *)helper_fcvt_s_w, fl, 3, P, I, I, V, V);
     riscv_helper_fcvt_s_wu = reg("fcvt_s_wu", (void *)helper_fcvt_s_wu, fl, 3, P, I, I, V, V);
     riscv_helper_fcvt_s_l = reg("fcvt_s_l", (void *)helper_fcvt_s_l, fl, 3, P, I, I, V, V);
@@ -518,19 +568,19 @@ void riscv_fpu_helpers_register(void)
     riscv_helper_fcvt_d_wu = reg("fcvt_d_wu", (void *)helper_fcvt_d_wu, fl, 3, P, I, I, V, V);
     riscv_helper_fcvt_d_l = reg("fcvt_d_l", (void *)helper_fcvt_d_l, fl, 3, P, I, I, V, V);
     riscv_helper_fcvt_d_lu = reg("fcvt_d_lu", (void *)helper_fcvt_d_lu, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_s_d = reg("fcvt_s_d", (void *)helper_fcvt_s_d, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_d_s = reg("fcvt_d_s", (void *)helper_fcvt_d_s, fl, 3, P, I, I, V, V);
+    riscv_helper_fcvt_s_d = reg("fcvt_s_d", (void *)helper_fcvt_s_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fcvt_d_s = reg("fcvt_d_s", (void *)helper_fcvt_d_s, fl, 2, P, I, V, V, V);
 
-    riscv_helper_fmin_s = reg("fmin_s", (void *)helper_fmin_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fmax_s = reg("fmax_s", (void *)helper_fmax_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fmin_d = reg("fmin_d", (void *)helper_fmin_d, fl, 3, P, I, I, V, V);
-    riscv_helper_fmax_d = reg("fmax_d", (void *)helper_fmax_d, fl, 3, P, I, I, V, V);
-    riscv_helper_feq_s = reg("feq_s", (void *)helper_feq_s, fl, 3, P, I, I, V, V);
-    riscv_helper_flt_s = reg("flt_s", (void *)helper_flt_s, fl, 3, P, I, I, V, V);
-    riscv_helper_fle_s = reg("fle_s", (void *)helper_fle_s, fl, 3, P, I, I, V, V);
-    riscv_helper_feq_d = reg("feq_d", (void *)helper_feq_d, fl, 3, P, I, I, V, V);
-    riscv_helper_flt_d = reg("flt_d", (void *)helper_flt_d, fl, 3, P, I, I, V, V);
-    riscv_helper_fle_d = reg("fle_d", (void *)helper_fle_d, fl, 3, P, I, I, V, V);
+    riscv_helper_fmin_s = reg("fmin_s", (void *)helper_fmin_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fmax_s = reg("fmax_s", (void *)helper_fmax_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fmin_d = reg("fmin_d", (void *)helper_fmin_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fmax_d = reg("fmax_d", (void *)helper_fmax_d, fl, 2, P, I, V, V, V);
+    riscv_helper_feq_s = reg("feq_s", (void *)helper_feq_s, fl, 2, P, I, V, V, V);
+    riscv_helper_flt_s = reg("flt_s", (void *)helper_flt_s, fl, 2, P, I, V, V, V);
+    riscv_helper_fle_s = reg("fle_s", (void *)helper_fle_s, fl, 2, P, I, V, V, V);
+    riscv_helper_feq_d = reg("feq_d", (void *)helper_feq_d, fl, 2, P, I, V, V, V);
+    riscv_helper_flt_d = reg("flt_d", (void *)helper_flt_d, fl, 2, P, I, V, V, V);
+    riscv_helper_fle_d = reg("fle_d", (void *)helper_fle_d, fl, 2, P, I, V, V, V);
     riscv_helper_fclass_s =
         reg("fclass_s", (void *)helper_fclass_s, TCGL_CALL_PURE, 1, I, V, V, V, V);
     riscv_helper_fclass_d =

@@ -6,7 +6,10 @@
  *
  * The f registers are not tcg-lite globals: they are loaded from and stored
  * to env->fpr around each instruction, which keeps the helpers free of
- * globals (TCGL_CALL_NO_RWG).
+ * globals (TCGL_CALL_NO_RWG).  The helpers read their f operands from
+ * env->fpr themselves, found through the instruction word in their
+ * descriptor: each argument of a call costs libffi time, and with env and
+ * the descriptor only, an FP operation takes half the time.
  *
  * mstatus.FS comes with the block's flags (TB_FLAGS_FS_*): with FS = Off
  * every FP instruction is an illegal instruction, decided here; with FS
@@ -118,51 +121,46 @@ static void trans_fp_store(DisasContext *ctx, MemOp op)
 
 /* ---- operations through helpers ---------------------------------------------------- */
 
-/* fd = h(env, fs1, fs2, desc): add, sub, mul, div. */
+/* fd = h(env, desc): add, sub, mul, div. */
 static void trans_fp_arith(DisasContext *ctx, const TCGLHelperInfo *h)
 {
     if (!check_rm(ctx)) {
         return;
     }
     TCGLv_i64 r = tcgl_temp_new_i64();
-    gen_helper_call(h, tcgl_temp_i64(r), 4, tcgl_env(), tcgl_temp_i64(get_fpr(ctx->insn.rs1)),
-                    tcgl_temp_i64(get_fpr(ctx->insn.rs2)), fp_desc_arg(ctx));
+    gen_helper_call(h, tcgl_temp_i64(r), 2, tcgl_env(), fp_desc_arg(ctx));
     gen_set_fpr(ctx, ctx->insn.rd, r);
 }
 
-/* fd = h(env, fs1, fs2, fs3, desc): the fused multiply-adds. */
+/* fd = h(env, desc): the fused multiply-adds. */
 static void trans_fp_muladd(DisasContext *ctx, const TCGLHelperInfo *h)
 {
     if (!check_rm(ctx)) {
         return;
     }
     TCGLv_i64 r = tcgl_temp_new_i64();
-    gen_helper_call(h, tcgl_temp_i64(r), 5, tcgl_env(), tcgl_temp_i64(get_fpr(ctx->insn.rs1)),
-                    tcgl_temp_i64(get_fpr(ctx->insn.rs2)), tcgl_temp_i64(get_fpr(ctx->insn.rs3)),
-                    fp_desc_arg(ctx));
+    gen_helper_call(h, tcgl_temp_i64(r), 2, tcgl_env(), fp_desc_arg(ctx));
     gen_set_fpr(ctx, ctx->insn.rd, r);
 }
 
-/* fd = h(env, fs1, desc): fsqrt, fcvt.s.d, fcvt.d.s. */
+/* fd = h(env, desc): fsqrt, fcvt.s.d, fcvt.d.s. */
 static void trans_fp_unary(DisasContext *ctx, const TCGLHelperInfo *h)
 {
     if (!check_rm(ctx)) {
         return;
     }
     TCGLv_i64 r = tcgl_temp_new_i64();
-    gen_helper_call(h, tcgl_temp_i64(r), 3, tcgl_env(), tcgl_temp_i64(get_fpr(ctx->insn.rs1)),
-                    fp_desc_arg(ctx));
+    gen_helper_call(h, tcgl_temp_i64(r), 2, tcgl_env(), fp_desc_arg(ctx));
     gen_set_fpr(ctx, ctx->insn.rd, r);
 }
 
-/* xd = h(env, fs1, desc): fcvt to an integer. */
+/* xd = h(env, desc): fcvt to an integer. */
 static void trans_fp_to_int(DisasContext *ctx, const TCGLHelperInfo *h)
 {
     if (!check_rm(ctx)) {
         return;
     }
-    gen_helper_call(h, tcgl_temp_i64(dest_gpr(ctx->insn.rd)), 3, tcgl_env(),
-                    tcgl_temp_i64(get_fpr(ctx->insn.rs1)), fp_desc_arg(ctx));
+    gen_helper_call(h, tcgl_temp_i64(dest_gpr(ctx->insn.rd)), 2, tcgl_env(), fp_desc_arg(ctx));
 }
 
 /* fd = h(env, xs1, desc): fcvt from an integer. */
@@ -177,20 +175,18 @@ static void trans_fp_from_int(DisasContext *ctx, const TCGLHelperInfo *h)
     gen_set_fpr(ctx, ctx->insn.rd, r);
 }
 
-/* fd = h(env, fs1, fs2): fmin, fmax. */
+/* fd = h(env, desc): fmin, fmax. */
 static void trans_fp_minmax(DisasContext *ctx, const TCGLHelperInfo *h)
 {
     TCGLv_i64 r = tcgl_temp_new_i64();
-    gen_helper_call(h, tcgl_temp_i64(r), 3, tcgl_env(), tcgl_temp_i64(get_fpr(ctx->insn.rs1)),
-                    tcgl_temp_i64(get_fpr(ctx->insn.rs2)));
+    gen_helper_call(h, tcgl_temp_i64(r), 2, tcgl_env(), fp_desc_arg(ctx));
     gen_set_fpr(ctx, ctx->insn.rd, r);
 }
 
-/* xd = h(env, fs1, fs2): feq, flt, fle. */
+/* xd = h(env, desc): feq, flt, fle. */
 static void trans_fp_compare(DisasContext *ctx, const TCGLHelperInfo *h)
 {
-    gen_helper_call(h, tcgl_temp_i64(dest_gpr(ctx->insn.rd)), 3, tcgl_env(),
-                    tcgl_temp_i64(get_fpr(ctx->insn.rs1)), tcgl_temp_i64(get_fpr(ctx->insn.rs2)));
+    gen_helper_call(h, tcgl_temp_i64(dest_gpr(ctx->insn.rd)), 2, tcgl_env(), fp_desc_arg(ctx));
 }
 
 /* xd = h(fs1): fclass (pure: nothing happens for x0). */
