@@ -10,20 +10,9 @@
 #
 # LEMU overrides the binary (default: $top_builddir/lemu).
 
-top_builddir=${top_builddir:-.}
-LEMU=${LEMU:-$top_builddir/lemu}
+test_name=cmdline
+. "$(dirname "$0")/testlib.sh"
 RISCV_CC=${RISCV_CC:-riscv64-unknown-elf-gcc}
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lemu-cmdline.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-failures=0
-checks=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
 
 # run ARGS...: run lemu, leaving its status in $status and output in files.
 run() {
@@ -74,10 +63,6 @@ expect_out() {
     fi
 }
 
-if [ ! -x "$LEMU" ]; then
-    echo "lemu binary not found at $LEMU"
-    exit 99
-fi
 
 # ---- bad command lines ------------------------------------------------------
 expect_error "unknown option '-no-such-option'" -no-such-option

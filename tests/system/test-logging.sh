@@ -12,25 +12,10 @@
 #
 # LEMU overrides the binary (default: $top_builddir/lemu).
 
-top_builddir=${top_builddir:-.}
-LEMU=${LEMU:-$top_builddir/lemu}
+test_name=logging
+. "$(dirname "$0")/testlib.sh"
 ROMS=$top_builddir/roms
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lemu-logging.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-failures=0
-checks=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-if [ ! -x "$LEMU" ]; then
-    echo "lemu binary not found at $LEMU"
-    exit 99
-fi
 for f in hello.elf tests/trap-ecall.elf tests/access-fault-unmapped.elf \
          virt-tests/vm-sfence.elf; do
     if [ ! -f "$ROMS/$f" ]; then
