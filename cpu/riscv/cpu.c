@@ -187,12 +187,14 @@ static const struct {
     { "zbb", RV_EXT_ZBB },
     { "zbc", RV_EXT_ZBC },
     { "zbs", RV_EXT_ZBS },
+    { "sstc", RV_EXT_SSTC },
 };
 
 /*
- * Parse "rv64imac", "rv64gc" or "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs"
- * into misa letters and decoder extensions.  Zicsr and Zifencei are always
- * present (so that the single-letter strings keep their historical meaning).
+ * Parse "rv64imac", "rv64gc" or
+ * "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs_sstc" into misa letters and
+ * decoder extensions.  Zicsr, Zifencei and Sstc are always present (so that
+ * the single-letter strings keep their historical meaning).
  */
 static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint32_t *ext,
                             Error **errp)
@@ -245,9 +247,12 @@ static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint
         error_setg(errp, "ISA string '%s': D needs F", isa);
         return false;
     }
-    /* Every hart has S and U modes, as QEMU's and Spike's do. */
+    /*
+     * Every hart has S and U modes, as QEMU's and Spike's do, and Sstc
+     * (stimecmp), which the ISA string then names like QEMU's does.
+     */
     *misa = m | RVS | RVU | ((uint64_t)(xlen == 64 ? 2 : 1) << (xlen - 2));
-    e |= RV_EXT_S;
+    e |= RV_EXT_S | RV_EXT_SSTC;
     *ext = e;
     return true;
 }
@@ -255,7 +260,8 @@ static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint
 /*
  * The canonical ISA string (the device tree's riscv,isa): the letters in
  * the spec's order, then every multi-letter extension, e.g.
- * "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs".
+ * "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs_sstc" (Z extensions before S
+ * ones, as the spec orders them).
  */
 static void riscv_isa_string(char *buf, size_t size, unsigned xlen, uint64_t misa, uint32_t ext)
 {
