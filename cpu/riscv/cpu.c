@@ -183,6 +183,7 @@ static const struct {
 } riscv_isa_multi[] = {
     { "zicsr", RV_EXT_ZICSR },
     { "zifencei", RV_EXT_ZIFENCEI },
+    { "zihintpause", RV_EXT_ZIHINTPAUSE },
     { "zba", RV_EXT_ZBA },
     { "zbb", RV_EXT_ZBB },
     { "zbc", RV_EXT_ZBC },
@@ -192,9 +193,10 @@ static const struct {
 
 /*
  * Parse "rv64imac", "rv64gc" or
- * "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs_sstc" into misa letters and
- * decoder extensions.  Zicsr, Zifencei and Sstc are always present (so that
- * the single-letter strings keep their historical meaning).
+ * "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc" into misa
+ * letters and decoder extensions.  Zicsr, Zifencei, Zihintpause (pause is
+ * a fence) and Sstc are always present (so that the single-letter strings
+ * keep their historical meaning).
  */
 static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint32_t *ext,
                             Error **errp)
@@ -207,7 +209,7 @@ static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint
     }
     const char *p = isa + strlen(prefix);
     uint64_t m = 0;
-    uint32_t e = RV_EXT_ZICSR | RV_EXT_ZIFENCEI;
+    uint32_t e = RV_EXT_ZICSR | RV_EXT_ZIFENCEI | RV_EXT_ZIHINTPAUSE;
     for (; *p && *p != '_'; p++) {
         switch (*p) {
         case 'i': m |= RVI; e |= RV_EXT_I; break;
@@ -260,8 +262,8 @@ static bool riscv_parse_isa(const char *isa, unsigned xlen, uint64_t *misa, uint
 /*
  * The canonical ISA string (the device tree's riscv,isa): the letters in
  * the spec's order, then every multi-letter extension, e.g.
- * "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs_sstc" (Z extensions before S
- * ones, as the spec orders them).
+ * "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc" (Z
+ * extensions before S ones, Zi* before Zb*, as the spec orders them).
  */
 static void riscv_isa_string(char *buf, size_t size, unsigned xlen, uint64_t misa, uint32_t ext)
 {

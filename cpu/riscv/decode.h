@@ -48,6 +48,7 @@ enum {
     RV_EXT_ZBS = 1u << 11,
     RV_EXT_S = 1u << 12,     /* sret, sfence.vma */
     RV_EXT_SSTC = 1u << 13,  /* stimecmp: CSRs only, nothing to decode */
+    RV_EXT_ZIHINTPAUSE = 1u << 14,  /* pause: a fence encoding, always decoded */
 };
 
 /*

@@ -79,7 +79,7 @@ int riscv_fdt_setprop_reg(void *fdt, int node, uint64_t addr, uint64_t size);
 bool riscv_board_init_ram(MachineState *ms, const char *name, hwaddr base, Error **errp);
 bool riscv_board_init_harts(MachineState *ms, unsigned xlen, bool has_mmu, Error **errp);
 /* The ISA of both boards' harts: RV64GC with the bit-manipulation extensions and Sstc. */
-#define RISCV_BOARD_ISA "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs_sstc"
+#define RISCV_BOARD_ISA "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc"
 ClintState *riscv_board_init_clint(MachineState *ms, hwaddr base);
 
 #endif

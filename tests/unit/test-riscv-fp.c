@@ -17,7 +17,7 @@
 #define RAM_BASE 0x80000000ull
 #define TRAP_VEC (RAM_BASE + 0x1000)
 #define DATA (RAM_BASE + 0x2000)
-#define FULL_ISA "rv64imafdc_zicsr_zifencei_zba_zbb_zbc_zbs_sstc"
+#define FULL_ISA "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc"
 
 /* Encodings (riscv64-unknown-elf-as 2.40). */
 #define INSN_J_SELF 0x0000006fu             /* j . */
@@ -120,23 +120,23 @@ Test(riscv_isa, full_string_round_trips_and_sets_misa_f_d)
     cr_assert_eq(misa >> 62, 2, "MXL = 64");
 }
 
-Test(riscv_isa, g_means_imafd_zicsr_zifencei)
+Test(riscv_isa, g_means_imafd_zicsr_zifencei_zihintpause)
 {
     CPUState *cs = hart("rv64gc");
-    cr_assert_str_eq(riscv_cpu_isa_string(cs), "rv64imafdc_zicsr_zifencei_sstc");
+    cr_assert_str_eq(riscv_cpu_isa_string(cs), "rv64imafdc_zicsr_zifencei_zihintpause_sstc");
 }
 
 Test(riscv_isa, single_letters_keep_their_string)
 {
     CPUState *cs = hart("rv64imac");
-    cr_assert_str_eq(riscv_cpu_isa_string(cs), "rv64imac_zicsr_zifencei_sstc");
+    cr_assert_str_eq(riscv_cpu_isa_string(cs), "rv64imac_zicsr_zifencei_zihintpause_sstc");
     cr_assert_eq(riscv_env(cs)->misa & (RVF | RVD), 0);
 }
 
 Test(riscv_isa, multi_letter_extensions_print_in_canonical_order)
 {
     CPUState *cs = hart("rv64imac_zbs_zicsr_zba");
-    cr_assert_str_eq(riscv_cpu_isa_string(cs), "rv64imac_zicsr_zifencei_zba_zbs_sstc");
+    cr_assert_str_eq(riscv_cpu_isa_string(cs), "rv64imac_zicsr_zifencei_zihintpause_zba_zbs_sstc");
 }
 
 Test(riscv_isa, d_without_f_is_refused)
