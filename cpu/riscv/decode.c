@@ -139,42 +139,19 @@ static RiscvOp decode_store(uint32_t raw, unsigned xlen, uint32_t ext, RiscvInsn
     return op;
 }
 
-static RiscvOp decode_load_fp(uint32_t raw, uint32_t ext, RiscvInsn *in)
+/* flw/fld (LOAD-FP) and fsw/fsd (STORE-FP): width 2 is F's, 3 is D's. */
+static RiscvOp decode_fp_mem(uint32_t raw, uint32_t ext, RiscvInsn *in, bool store)
 {
-    switch (decode_bits(raw, 14, 12)) {
-    case 2:
-        if (!decode_has(ext, RV_EXT_F)) {
-            return RV_OP_ILLEGAL;
-        }
-        decode_fmt_i(raw, in);
-        return RV_OP_FLW;
-    case 3:
-        if (!decode_has(ext, RV_EXT_D)) {
-            return RV_OP_ILLEGAL;
-        }
-        decode_fmt_i(raw, in);
-        return RV_OP_FLD;
+    unsigned width = decode_bits(raw, 14, 12);
+    if (!(width == 2 && decode_has(ext, RV_EXT_F)) && !(width == 3 && decode_has(ext, RV_EXT_D))) {
+        return RV_OP_ILLEGAL;
     }
-    return RV_OP_ILLEGAL;
-}
-
-static RiscvOp decode_store_fp(uint32_t raw, uint32_t ext, RiscvInsn *in)
-{
-    switch (decode_bits(raw, 14, 12)) {
-    case 2:
-        if (!decode_has(ext, RV_EXT_F)) {
-            return RV_OP_ILLEGAL;
-        }
+    if (store) {
         decode_fmt_s(raw, in);
-        return RV_OP_FSW;
-    case 3:
-        if (!decode_has(ext, RV_EXT_D)) {
-            return RV_OP_ILLEGAL;
-        }
-        decode_fmt_s(raw, in);
-        return RV_OP_FSD;
+        return width == 2 ? RV_OP_FSW : RV_OP_FSD;
     }
-    return RV_OP_ILLEGAL;
+    decode_fmt_i(raw, in);
+    return width == 2 ? RV_OP_FLW : RV_OP_FLD;
 }
 
 static RiscvOp decode_misc_mem(uint32_t raw, uint32_t ext, RiscvInsn *in)
@@ -727,7 +704,7 @@ static RiscvOp decode_32(uint32_t raw, unsigned xlen, uint32_t ext, RiscvInsn *i
 {
     switch (decode_bits(raw, 6, 0)) {
     case 0x03: return decode_load(raw, xlen, ext, in);
-    case 0x07: return decode_load_fp(raw, ext, in);
+    case 0x07: return decode_fp_mem(raw, ext, in, false);
     case 0x0f: return decode_misc_mem(raw, ext, in);
     case 0x13: return decode_op_imm(raw, xlen, ext, in);
     case 0x17:
@@ -738,7 +715,7 @@ static RiscvOp decode_32(uint32_t raw, unsigned xlen, uint32_t ext, RiscvInsn *i
         return RV_OP_AUIPC;
     case 0x1b: return xlen == 64 ? decode_op_imm_32(raw, ext, in) : RV_OP_ILLEGAL;
     case 0x23: return decode_store(raw, xlen, ext, in);
-    case 0x27: return decode_store_fp(raw, ext, in);
+    case 0x27: return decode_fp_mem(raw, ext, in, true);
     case 0x2f: return decode_amo(raw, xlen, ext, in);
     case 0x33: return decode_op(raw, xlen, ext, in);
     case 0x37:

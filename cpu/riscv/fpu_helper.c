@@ -13,25 +13,6 @@
 #include "cpu/riscv/fpu_helper.h"
 #include "cpu/riscv/softfloat.h"
 
-const TCGLHelperInfo *riscv_helper_fadd_s, *riscv_helper_fsub_s;
-const TCGLHelperInfo *riscv_helper_fmul_s, *riscv_helper_fdiv_s;
-const TCGLHelperInfo *riscv_helper_fadd_d, *riscv_helper_fsub_d;
-const TCGLHelperInfo *riscv_helper_fmul_d, *riscv_helper_fdiv_d;
-const TCGLHelperInfo *riscv_helper_fmuladd_s, *riscv_helper_fmuladd_d;
-const TCGLHelperInfo *riscv_helper_fsqrt_s, *riscv_helper_fsqrt_d;
-const TCGLHelperInfo *riscv_helper_fcvt_w_s, *riscv_helper_fcvt_wu_s;
-const TCGLHelperInfo *riscv_helper_fcvt_l_s, *riscv_helper_fcvt_lu_s;
-const TCGLHelperInfo *riscv_helper_fcvt_w_d, *riscv_helper_fcvt_wu_d;
-const TCGLHelperInfo *riscv_helper_fcvt_l_d, *riscv_helper_fcvt_lu_d;
-const TCGLHelperInfo *riscv_helper_fcvt_s_w, *riscv_helper_fcvt_s_wu;
-const TCGLHelperInfo *riscv_helper_fcvt_s_l, *riscv_helper_fcvt_s_lu;
-const TCGLHelperInfo *riscv_helper_fcvt_d_w, *riscv_helper_fcvt_d_wu;
-const TCGLHelperInfo *riscv_helper_fcvt_d_l, *riscv_helper_fcvt_d_lu;
-const TCGLHelperInfo *riscv_helper_fcvt_s_d, *riscv_helper_fcvt_d_s;
-const TCGLHelperInfo *riscv_helper_fmin_s, *riscv_helper_fmax_s;
-const TCGLHelperInfo *riscv_helper_fmin_d, *riscv_helper_fmax_d;
-const TCGLHelperInfo *riscv_helper_feq_s, *riscv_helper_flt_s, *riscv_helper_fle_s;
-const TCGLHelperInfo *riscv_helper_feq_d, *riscv_helper_flt_d, *riscv_helper_fle_d;
 const TCGLHelperInfo *riscv_helper_fclass_s, *riscv_helper_fclass_d;
 const TCGLHelperInfo *riscv_helper_clmul, *riscv_helper_clmulh, *riscv_helper_clmulr;
 
@@ -107,214 +88,116 @@ static void fp_accrue(CPURISCVState *env, const RiscvFloatStatus *st)
     }
 }
 
-/* ---- arithmetic ------------------------------------------------------------------ */
-
-static int64_t helper_fadd_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f32_add(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fsub_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f32_sub(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fmul_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f32_mul(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fdiv_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f32_div(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fsqrt_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f32_sqrt(fp_unbox_s(a), &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
+/* ---- the helpers, by table ----------------------------------------------------- */
 
 /*
- * Opcode bits 3:2 say which multiply-add: 00 fmadd, 01 fmsub (negated
- * addend), 10 fnmsub (negated product), 11 fnmadd (both negated).
+ * Opcode bits 3:2 (instruction word bits 3:2, desc bits 35:34) say which
+ * multiply-add: 00 fmadd, 01 fmsub (negated addend), 10 fnmsub (negated
+ * product), 11 fnmadd (both negated).
  */
-static int64_t helper_fmuladd_s(CPURISCVState *env, int64_t desc)
+static bool fp_fma_neg_product(int64_t desc)
 {
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc), c = fp_rs3(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    unsigned which = (unsigned)((uint64_t)desc >> 34) & 3;
-    uint32_t r = f32_muladd(fp_unbox_s(a), fp_unbox_s(b), fp_unbox_s(c), which & 2, which & 1,
-                            &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
+    return ((uint64_t)desc >> 35) & 1;
 }
 
-static int64_t helper_fadd_d(CPURISCVState *env, int64_t desc)
+static bool fp_fma_neg_addend(int64_t desc)
 {
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f64_add((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
+    return ((uint64_t)desc >> 34) & 1;
 }
 
-static int64_t helper_fsub_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f64_sub((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
+#define S(x) fp_unbox_s(x)
 
-static int64_t helper_fmul_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f64_mul((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
+/*
+ * i64 helper(env, desc): each result from the f operands a, b, c (read
+ * from env->fpr, unused ones ignored), the descriptor desc and the status
+ * st, which holds the rounding mode and collects the flags.
+ */
+#define FP_ROUNDING_HELPERS(X)                                                     \
+    X(fadd_s, fp_box_s(f32_add(S(a), S(b), &st)))                                  \
+    X(fsub_s, fp_box_s(f32_sub(S(a), S(b), &st)))                                  \
+    X(fmul_s, fp_box_s(f32_mul(S(a), S(b), &st)))                                  \
+    X(fdiv_s, fp_box_s(f32_div(S(a), S(b), &st)))                                  \
+    X(fsqrt_s, fp_box_s(f32_sqrt(S(a), &st)))                                      \
+    X(fmuladd_s, fp_box_s(f32_muladd(S(a), S(b), S(c), fp_fma_neg_product(desc),   \
+                                     fp_fma_neg_addend(desc), &st)))                 \
+    X(fadd_d, (int64_t)f64_add(a, b, &st))                                         \
+    X(fsub_d, (int64_t)f64_sub(a, b, &st))                                         \
+    X(fmul_d, (int64_t)f64_mul(a, b, &st))                                         \
+    X(fdiv_d, (int64_t)f64_div(a, b, &st))                                         \
+    X(fsqrt_d, (int64_t)f64_sqrt(a, &st))                                          \
+    X(fmuladd_d, (int64_t)f64_muladd(a, b, c, fp_fma_neg_product(desc),             \
+                                     fp_fma_neg_addend(desc), &st))                  \
+    X(fcvt_w_s, f32_to_i32(S(a), &st))                                             \
+    X(fcvt_wu_s, fp_sext32(f32_to_u32(S(a), &st)))                                 \
+    X(fcvt_l_s, f32_to_i64(S(a), &st))                                             \
+    X(fcvt_lu_s, (int64_t)f32_to_u64(S(a), &st))                                   \
+    X(fcvt_w_d, f64_to_i32(a, &st))                                                \
+    X(fcvt_wu_d, fp_sext32(f64_to_u32(a, &st)))                                    \
+    X(fcvt_l_d, f64_to_i64(a, &st))                                                \
+    X(fcvt_lu_d, (int64_t)f64_to_u64(a, &st))                                      \
+    X(fcvt_s_d, fp_box_s(f64_to_f32(a, &st)))                                      \
+    X(fcvt_d_s, (int64_t)f32_to_f64(S(a), &st))
 
-static int64_t helper_fdiv_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f64_div((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
+/* i64 helper(env, desc) for the operations that never round: the same, exact. */
+#define FP_EXACT_HELPERS(X)                                                        \
+    X(fmin_s, fp_box_s(f32_min(S(a), S(b), &st)))                                  \
+    X(fmax_s, fp_box_s(f32_max(S(a), S(b), &st)))                                  \
+    X(fmin_d, (int64_t)f64_min(a, b, &st))                                         \
+    X(fmax_d, (int64_t)f64_max(a, b, &st))                                         \
+    X(feq_s, f32_eq(S(a), S(b), &st))                                              \
+    X(flt_s, f32_lt(S(a), S(b), &st))                                              \
+    X(fle_s, f32_le(S(a), S(b), &st))                                              \
+    X(feq_d, f64_eq(a, b, &st))                                                    \
+    X(flt_d, f64_lt(a, b, &st))                                                    \
+    X(fle_d, f64_le(a, b, &st))
 
-static int64_t helper_fsqrt_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f64_sqrt((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
+/*
+ * i64 helper(env, x, desc): conversions from the integer x (its low word
+ * for .w/.wu, all of it for .l/.lu).
+ */
+#define FP_FROM_INT_HELPERS(X)                                                     \
+    X(fcvt_s_w, fp_box_s(i32_to_f32((int32_t)x, &st)))                             \
+    X(fcvt_s_wu, fp_box_s(u32_to_f32((uint32_t)x, &st)))                           \
+    X(fcvt_s_l, fp_box_s(i64_to_f32(x, &st)))                                      \
+    X(fcvt_s_lu, fp_box_s(u64_to_f32((uint64_t)x, &st)))                           \
+    X(fcvt_d_w, (int64_t)i32_to_f64((int32_t)x, &st))                              \
+    X(fcvt_d_wu, (int64_t)u32_to_f64((uint32_t)x, &st))                            \
+    X(fcvt_d_l, (int64_t)i64_to_f64(x, &st))                                       \
+    X(fcvt_d_lu, (int64_t)u64_to_f64((uint64_t)x, &st))
 
-static int64_t helper_fmuladd_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc), c = fp_rs3(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    unsigned which = (unsigned)((uint64_t)desc >> 34) & 3;
-    uint64_t r = f64_muladd((uint64_t)a, (uint64_t)b, (uint64_t)c, which & 2, which & 1, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
+#define FP_DEFINE(name, status, expr)                                              \
+    static int64_t helper_##name(CPURISCVState *env, int64_t desc)                 \
+    {                                                                              \
+        RiscvFloatStatus st = (status);                                            \
+        uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc), c = fp_rs3(env, desc); \
+        (void)b, (void)c;                                                          \
+        int64_t r = (expr);                                                        \
+        fp_accrue(env, &st);                                                       \
+        return r;                                                                  \
+    }
+#define FP_DEFINE_ROUNDING(name, expr) FP_DEFINE(name, fp_status(env, desc), expr)
+#define FP_DEFINE_EXACT(name, expr) FP_DEFINE(name, fp_status_exact(), expr)
+#define FP_DEFINE_FROM_INT(name, expr)                                             \
+    static int64_t helper_##name(CPURISCVState *env, int64_t x, int64_t desc)      \
+    {                                                                              \
+        RiscvFloatStatus st = fp_status(env, desc);                                \
+        int64_t r = (expr);                                                        \
+        fp_accrue(env, &st);                                                       \
+        return r;                                                                  \
+    }
 
-/* ---- min/max, compares, fclass (never round) ----------------------------------- */
+FP_ROUNDING_HELPERS(FP_DEFINE_ROUNDING)
+FP_EXACT_HELPERS(FP_DEFINE_EXACT)
+FP_FROM_INT_HELPERS(FP_DEFINE_FROM_INT)
+#undef S
 
-static int64_t helper_fmin_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    uint32_t r = f32_min(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
+#define FP_DECLARE(name, expr) const TCGLHelperInfo *riscv_helper_##name;
+FP_ROUNDING_HELPERS(FP_DECLARE)
+FP_EXACT_HELPERS(FP_DECLARE)
+FP_FROM_INT_HELPERS(FP_DECLARE)
+#undef FP_DECLARE
 
-static int64_t helper_fmax_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    uint32_t r = f32_max(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fmin_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    uint64_t r = f64_min((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-static int64_t helper_fmax_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    uint64_t r = f64_max((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-static int64_t helper_feq_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    int r = f32_eq(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_flt_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    int r = f32_lt(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_fle_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    int r = f32_le(fp_unbox_s(a), fp_unbox_s(b), &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_feq_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    int r = f64_eq((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_flt_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    int r = f64_lt((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_fle_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc), b = fp_rs2(env, desc);
-    RiscvFloatStatus st = fp_status_exact();
-    int r = f64_le((uint64_t)a, (uint64_t)b, &st);
-    fp_accrue(env, &st);
-    return r;
-}
+/* ---- fclass (pure) ----------------------------------------------------------------- */
 
 static int64_t helper_fclass_s(int64_t a)
 {
@@ -324,163 +207,6 @@ static int64_t helper_fclass_s(int64_t a)
 static int64_t helper_fclass_d(int64_t a)
 {
     return f64_classify((uint64_t)a);
-}
-
-/* ---- conversions ----------------------------------------------------------------- */
-
-static int64_t helper_fcvt_w_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    int32_t r = f32_to_i32(fp_unbox_s(a), &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_fcvt_wu_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f32_to_u32(fp_unbox_s(a), &st);
-    fp_accrue(env, &st);
-    return fp_sext32(r);
-}
-
-static int64_t helper_fcvt_l_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    int64_t r = f32_to_i64(fp_unbox_s(a), &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_fcvt_lu_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f32_to_u64(fp_unbox_s(a), &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-static int64_t helper_fcvt_w_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    int32_t r = f64_to_i32((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_fcvt_wu_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f64_to_u32((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return fp_sext32(r);
-}
-
-static int64_t helper_fcvt_l_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    int64_t r = f64_to_i64((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return r;
-}
-
-static int64_t helper_fcvt_lu_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f64_to_u64((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-/* Integer sources: the low word of the x register for .w/.wu, all of it for .l/.lu. */
-static int64_t helper_fcvt_s_w(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = i32_to_f32((int32_t)a, &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fcvt_s_wu(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = u32_to_f32((uint32_t)a, &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fcvt_s_l(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = i64_to_f32(a, &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fcvt_s_lu(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = u64_to_f32((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fcvt_d_w(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = i32_to_f64((int32_t)a, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-static int64_t helper_fcvt_d_wu(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = u32_to_f64((uint32_t)a, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-static int64_t helper_fcvt_d_l(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = i64_to_f64(a, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-static int64_t helper_fcvt_d_lu(CPURISCVState *env, int64_t a, int64_t desc)
-{
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = u64_to_f64((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
-}
-
-static int64_t helper_fcvt_s_d(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint32_t r = f64_to_f32((uint64_t)a, &st);
-    fp_accrue(env, &st);
-    return fp_box_s(r);
-}
-
-static int64_t helper_fcvt_d_s(CPURISCVState *env, int64_t desc)
-{
-    uint64_t a = fp_rs1(env, desc);
-    RiscvFloatStatus st = fp_status(env, desc);
-    uint64_t r = f32_to_f64(fp_unbox_s(a), &st);
-    fp_accrue(env, &st);
-    return (int64_t)r;
 }
 
 /* ---- Zbc: carry-less multiplication ------------------------------------------ */
@@ -539,48 +265,15 @@ void riscv_fpu_helpers_register(void)
     /* Flags and FS are env fields, not globals; the accrual is a side effect. */
     const unsigned fl = TCGL_CALL_NO_RWG;
 
-    riscv_helper_fadd_s = reg("fadd_s", (void *)helper_fadd_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fsub_s = reg("fsub_s", (void *)helper_fsub_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fmul_s = reg("fmul_s", (void *)helper_fmul_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fdiv_s = reg("fdiv_s", (void *)helper_fdiv_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fadd_d = reg("fadd_d", (void *)helper_fadd_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fsub_d = reg("fsub_d", (void *)helper_fsub_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fmul_d = reg("fmul_d", (void *)helper_fmul_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fdiv_d = reg("fdiv_d", (void *)helper_fdiv_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fmuladd_s = reg("fmuladd_s", (void *)helper_fmuladd_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fmuladd_d = reg("fmuladd_d", (void *)helper_fmuladd_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fsqrt_s = reg("fsqrt_s", (void *)helper_fsqrt_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fsqrt_d = reg("fsqrt_d", (void *)helper_fsqrt_d, fl, 2, P, I, V, V, V);
-
-    riscv_helper_fcvt_w_s = reg("fcvt_w_s", (void *)helper_fcvt_w_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_wu_s = reg("fcvt_wu_s", (void *)helper_fcvt_wu_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_l_s = reg("fcvt_l_s", (void *)helper_fcvt_l_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_lu_s = reg("fcvt_lu_s", (void *)helper_fcvt_lu_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_w_d = reg("fcvt_w_d", (void *)helper_fcvt_w_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_wu_d = reg("fcvt_wu_d", (void *)helper_fcvt_wu_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_l_d = reg("fcvt_l_d", (void *)helper_fcvt_l_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_lu_d = reg("fcvt_lu_d", (void *)helper_fcvt_lu_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_s_w = reg("fcvt_s_w", (void *)helper_fcvt_s_w, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_s_wu = reg("fcvt_s_wu", (void *)helper_fcvt_s_wu, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_s_l = reg("fcvt_s_l", (void *)helper_fcvt_s_l, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_s_lu = reg("fcvt_s_lu", (void *)helper_fcvt_s_lu, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_d_w = reg("fcvt_d_w", (void *)helper_fcvt_d_w, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_d_wu = reg("fcvt_d_wu", (void *)helper_fcvt_d_wu, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_d_l = reg("fcvt_d_l", (void *)helper_fcvt_d_l, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_d_lu = reg("fcvt_d_lu", (void *)helper_fcvt_d_lu, fl, 3, P, I, I, V, V);
-    riscv_helper_fcvt_s_d = reg("fcvt_s_d", (void *)helper_fcvt_s_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fcvt_d_s = reg("fcvt_d_s", (void *)helper_fcvt_d_s, fl, 2, P, I, V, V, V);
-
-    riscv_helper_fmin_s = reg("fmin_s", (void *)helper_fmin_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fmax_s = reg("fmax_s", (void *)helper_fmax_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fmin_d = reg("fmin_d", (void *)helper_fmin_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fmax_d = reg("fmax_d", (void *)helper_fmax_d, fl, 2, P, I, V, V, V);
-    riscv_helper_feq_s = reg("feq_s", (void *)helper_feq_s, fl, 2, P, I, V, V, V);
-    riscv_helper_flt_s = reg("flt_s", (void *)helper_flt_s, fl, 2, P, I, V, V, V);
-    riscv_helper_fle_s = reg("fle_s", (void *)helper_fle_s, fl, 2, P, I, V, V, V);
-    riscv_helper_feq_d = reg("feq_d", (void *)helper_feq_d, fl, 2, P, I, V, V, V);
-    riscv_helper_flt_d = reg("flt_d", (void *)helper_flt_d, fl, 2, P, I, V, V, V);
-    riscv_helper_fle_d = reg("fle_d", (void *)helper_fle_d, fl, 2, P, I, V, V, V);
+#define FP_REGISTER_2(name, expr) \
+    riscv_helper_##name = reg(#name, (void *)helper_##name, fl, 2, P, I, V, V, V);
+#define FP_REGISTER_3(name, expr) \
+    riscv_helper_##name = reg(#name, (void *)helper_##name, fl, 3, P, I, I, V, V);
+    FP_ROUNDING_HELPERS(FP_REGISTER_2)
+    FP_EXACT_HELPERS(FP_REGISTER_2)
+    FP_FROM_INT_HELPERS(FP_REGISTER_3)
+#undef FP_REGISTER_2
+#undef FP_REGISTER_3
     riscv_helper_fclass_s =
         reg("fclass_s", (void *)helper_fclass_s, TCGL_CALL_PURE, 1, I, V, V, V, V);
     riscv_helper_fclass_d =

@@ -12,6 +12,10 @@
  *
  * Region counts given as arguments replace the default three, so that one
  * size can be measured alone (under perf or callgrind, say).
+ *
+ * The random addresses are drawn with the region and offset each must
+ * translate to; after timing, every one is checked, and a wrong answer
+ * stops the benchmark with status 1 (a fast wrong dispatch reports nothing).
  */
 #include "config.h"
 
@@ -22,6 +26,7 @@
 
 #include "lemu/memory.h"
 
+/* An odd number: dev0 is toggled COMMIT_RUNS - 1 times and ends enabled. */
 #define COMMIT_RUNS 21
 #define ADDRS (1u << 16)
 
@@ -109,6 +114,23 @@ static double translate_rate(AddressSpace *as, const hwaddr *addrs)
     return best;
 }
 
+/* Every address must translate to its region at its offset: exit 1 if not. */
+static void check_translations(AddressSpace *as, const hwaddr *addrs,
+                               MemoryRegion *const *want_mr, const hwaddr *want_off)
+{
+    for (unsigned i = 0; i < ADDRS; i++) {
+        hwaddr xlat, len = 4;
+        MemoryRegionSection *s = address_space_translate(as, addrs[i], &xlat, &len);
+        if (s->mr != want_mr[i] || xlat != want_off[i]) {
+            fprintf(stderr, "bench-memory: 0x%llx translates to %s + 0x%llx, want %s + 0x%llx\n",
+                    (unsigned long long)addrs[i], memory_region_name(s->mr),
+                    (unsigned long long)xlat, memory_region_name(want_mr[i]),
+                    (unsigned long long)want_off[i]);
+            exit(1);
+        }
+    }
+}
+
 static void bench_one(unsigned nregions)
 {
     MemoryRegion *root = calloc(1, sizeof(*root));
@@ -116,8 +138,10 @@ static void bench_one(unsigned nregions)
     MemoryRegion *devs = calloc(nregions, sizeof(*devs));
     AddressSpace *as = calloc(1, sizeof(*as));
     hwaddr *addrs = malloc(ADDRS * sizeof(*addrs));
+    hwaddr *want_off = malloc(ADDRS * sizeof(*want_off));
+    MemoryRegion **want_mr = malloc(ADDRS * sizeof(*want_mr));
     char name[32];
-    if (!root || !ram || !devs || !as || !addrs) {
+    if (!root || !ram || !devs || !as || !addrs || !want_off || !want_mr) {
         fprintf(stderr, "bench-memory: out of memory\n");
         exit(1);
     }
@@ -159,17 +183,25 @@ static void bench_one(unsigned nregions)
     for (unsigned i = 0; i < ADDRS; i++) {
         uint64_t r = rng_next();
         if (r % 4 == 0) {
-            addrs[i] = RAM_BASE + (r >> 8) % RAM_SIZE;
+            want_mr[i] = ram;
+            want_off[i] = (r >> 8) % RAM_SIZE;
+            addrs[i] = RAM_BASE + want_off[i];
         } else {
             unsigned d = (unsigned)((r >> 8) % nregions);
-            addrs[i] = dev_addr(d) + (r >> 40) % dev_size(d);
+            want_mr[i] = &devs[d];
+            want_off[i] = (r >> 40) % dev_size(d);
+            addrs[i] = dev_addr(d) + want_off[i];
         }
     }
     double random_rate = translate_rate(as, addrs);
+    check_translations(as, addrs, want_mr, want_off);
     for (unsigned i = 0; i < ADDRS; i++) {
-        addrs[i] = RAM_BASE + (i * 8) % RAM_SIZE;
+        want_mr[i] = ram;
+        want_off[i] = (i * 8) % RAM_SIZE;
+        addrs[i] = RAM_BASE + want_off[i];
     }
     double mru_rate = translate_rate(as, addrs);
+    check_translations(as, addrs, want_mr, want_off);
 
     AddressSpaceDispatch *d = address_space_get_dispatch(as);
     printf("%8u %10.3f %10.3f %10.3f %9u %7u %13.1f %11.1f\n", nregions, first * 1e3,
@@ -179,6 +211,8 @@ static void bench_one(unsigned nregions)
 
     address_space_destroy(as);
     free(addrs);
+    free(want_off);
+    free(want_mr);
     /* The regions stay: a benchmark has no need to tear the board down. */
 }
 

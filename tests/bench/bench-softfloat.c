@@ -6,10 +6,16 @@
  * that the cost of exact software rounding can be seen at a glance.  The
  * host column is a rough scale, not a target: its loop is bound by the
  * latency of the floating-point accumulation.
+ *
+ * Before timing an operation, every operand set is run through both and
+ * the results compared bit for bit (the host rounds to nearest even too,
+ * and the operands are normal): a difference stops the benchmark with
+ * status 1, so that a figure is only printed for correct code.
  */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -54,16 +60,31 @@ static double now(void)
 
 static float f_of(uint32_t v) { float x; memcpy(&x, &v, 4); return x; }
 static double d_of(uint64_t v) { double x; memcpy(&x, &v, 8); return x; }
+static uint64_t bits_f(float x) { uint32_t v; memcpy(&v, &x, 4); return v; }
+static uint64_t bits_d(double x) { uint64_t v; memcpy(&v, &x, 8); return v; }
+static uint64_t bits_i(int64_t x) { return (uint64_t)x; }
+/* A host result as the bits the soft function returns for it. */
+#define HOST_BITS(x) _Generic((x), float: bits_f, double: bits_d, default: bits_i)(x)
 
 /*
- * Time `soft_expr` and `host_expr` over every element i, ROUNDS times, and
- * print the best of three runs of each.  Times are this thread's CPU time,
- * and the best run the least disturbed one, because the machine is shared.
+ * Check that `soft_expr` gives the bits of `host_expr` for every element
+ * i; then time both over every element i, ROUNDS times, and print the
+ * best of three runs of each.  Times are this thread's CPU time, and the
+ * best run the least disturbed one, because the machine is shared.
  */
 #define BENCH(label, soft_expr, host_expr)                                    \
     do {                                                                      \
         RiscvFloatStatus st = { .rm = RISCV_RM_RNE, .flags = 0 };             \
         double best_soft = 1e30, best_host = 1e30;                            \
+        for (int i = 0; i < NVALS; i++) {                                     \
+            uint64_t got = (uint64_t)(soft_expr), want = HOST_BITS(host_expr); \
+            if (got != want) {                                                \
+                fprintf(stderr, "bench-softfloat: %s, operand set %d: %#llx, " \
+                        "the host gives %#llx\n", label, i,                   \
+                        (unsigned long long)got, (unsigned long long)want);   \
+                exit(1);                                                      \
+            }                                                                 \
+        }                                                                     \
         for (int rep = 0; rep < 3; rep++) {                                   \
             uint64_t acc = 0;                                                 \
             double hacc = 0;                                                  \
@@ -117,7 +138,8 @@ int main(void)
           fmaf(f_of(va32[i]), f_of(vb32[i]), f_of(vc32[i])));
     BENCH("f32_lt", f32_lt(va32[i], vb32[i], &st), f_of(va32[i]) < f_of(vb32[i]));
     BENCH("f32_min", f32_min(va32[i], vb32[i], &st), fminf(f_of(va32[i]), f_of(vb32[i])));
-    BENCH("f32_to_i32", f32_to_i32(va32[i], &st), (int32_t)f_of(va32[i]));
+    /* Conversions to integers round to nearest even here: lrint, not a cast. */
+    BENCH("f32_to_i32", f32_to_i32(va32[i], &st), (int32_t)lrintf(f_of(va32[i])));
     BENCH("i64_to_f32", i64_to_f32((int64_t)va64[i], &st), (float)(int64_t)va64[i]);
     BENCH("f64_add", f64_add(va64[i], vb64[i], &st), d_of(va64[i]) + d_of(vb64[i]));
     BENCH("f64_mul", f64_mul(va64[i], vb64[i], &st), d_of(va64[i]) * d_of(vb64[i]));
@@ -127,7 +149,7 @@ int main(void)
     BENCH("f64_muladd", f64_muladd(va64[i], vb64[i], vc64[i], false, false, &st),
           fma(d_of(va64[i]), d_of(vb64[i]), d_of(vc64[i])));
     BENCH("f64_lt", f64_lt(va64[i], vb64[i], &st), d_of(va64[i]) < d_of(vb64[i]));
-    BENCH("f64_to_i64", f64_to_i64(va64[i], &st), (int64_t)d_of(va64[i]));
+    BENCH("f64_to_i64", f64_to_i64(va64[i], &st), (int64_t)llrint(d_of(va64[i])));
     BENCH("i64_to_f64", i64_to_f64((int64_t)va64[i], &st), (double)(int64_t)va64[i]);
     BENCH("f64_to_f32", f64_to_f32(va64[i], &st), (float)d_of(va64[i]));
     return 0;

@@ -208,6 +208,8 @@ def run_all(args, seed, parts, per_part, workdir, ref_cmd, emu_cmd):
         if r.status != 0:
             romrun.log(f"fp-difftest: the reference failed on part {p}: "
                        f"{r.describe_status()}")
+            for line in lines(r, "known answer"):
+                romrun.log("  reference: " + line)
             if r.err:
                 romrun.log(romrun.stderr_tail(r.err))
             failed += 1
@@ -220,6 +222,8 @@ def run_all(args, seed, parts, per_part, workdir, ref_cmd, emu_cmd):
             failed += 1
             romrun.log(f"FAIL: part {p} (seed {pseed}, {ops} ops): chunk {k} "
                        f"differs; tested: {e.describe_status()}")
+            for line in lines(e, "known answer"):
+                romrun.log("  tested: " + line)
             if e.err:
                 romrun.log(romrun.stderr_tail(e.err))
             romrun.log("  " + explain(args, cc, workdir, objs, p, pseed, ops, k,
