@@ -13,8 +13,9 @@
  *
  * so that two emulators running the same program can be compared chunk by
  * chunk.  A few known answers are checked first (fpd_known_answers): a
- * wrong one is printed and the program exits with status 1.  In the chunk fpd_params.verbose_chunk every operation is printed
- * instead, to find the first that differs.  frm is random for every
+ * wrong one is printed and the program exits with status 1.  In the chunk
+ * fpd_params.verbose_chunk every operation is printed instead, to find the
+ * first that differs.  frm is random for every
  * operation (reserved values included) except the dyn variants, which get
  * a valid one: static rounding and the instructions that do not round must
  * ignore it.
